@@ -1,0 +1,31 @@
+export interface Config {
+  /** Configuration of the Bison plugin suite. */
+  bison?: {
+    /**
+     * The single currency of this installation. Amounts are stored in
+     * micro-units (1e-6) and accepted with at most `minorUnits` decimals.
+     * @visibility frontend
+     */
+    currency?: {
+      /**
+       * ISO 4217 code, e.g. USD.
+       * @visibility frontend
+       */
+      code: string;
+      /**
+       * Display symbol, e.g. $.
+       * @visibility frontend
+       */
+      symbol?: string;
+      /**
+       * Decimal places accepted in amounts (0-6). Defaults to 2.
+       * @visibility frontend
+       */
+      minorUnits?: number;
+    };
+    billing?: {
+      /** Length of a billing window in minutes; must divide a day. Defaults to 60. */
+      windowMinutes?: number;
+    };
+  };
+}

@@ -1,0 +1,1 @@
+export { BISON_TENANT_ANNOTATION, tenantNameOfGroup } from './tenantName';

@@ -1,0 +1,4 @@
+export type { TimeWindow, ClosedWindowsOptions } from './closedWindows';
+export { alignWindowStart } from './alignWindowStart';
+export { closedWindows } from './closedWindows';
+export { parseIsoInstant } from './parseIsoInstant';

@@ -1,0 +1,3 @@
+export { bisonApiRef } from './BisonApi';
+export type { BisonApi, BisonSettings } from './BisonApi';
+export { BisonClient } from './BisonClient';

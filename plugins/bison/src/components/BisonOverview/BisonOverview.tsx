@@ -1,0 +1,32 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+  StructuredMetadataTable,
+} from '@backstage/core-components';
+import Grid from '@material-ui/core/Grid';
+import { useSettings } from '../useSettings';
+
+/** The Bison home: what this installation bills in, and (later) its teams. */
+export function BisonOverview() {
+  const { value: settings, loading, error } = useSettings();
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (!settings) return null;
+  const { currency, billingWindowMinutes } = settings;
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12} md={6}>
+        <InfoCard title="Installation">
+          <StructuredMetadataTable
+            metadata={{
+              Currency: `${currency.code} (${currency.symbol})`,
+              'Amount precision': `${currency.minorUnits} decimal places`,
+              'Billing window': `${billingWindowMinutes} minutes`,
+            }}
+          />
+        </InfoCard>
+      </Grid>
+    </Grid>
+  );
+}

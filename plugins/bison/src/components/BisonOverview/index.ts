@@ -1,0 +1,1 @@
+export { BisonOverview } from './BisonOverview';

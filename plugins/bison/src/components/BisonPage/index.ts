@@ -1,0 +1,1 @@
+export { BisonPage } from './BisonPage';

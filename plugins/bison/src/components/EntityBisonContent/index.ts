@@ -1,0 +1,1 @@
+export { EntityBisonContent } from './EntityBisonContent';

@@ -1,0 +1,55 @@
+import {
+  createApiFactory,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { bisonApiRef, BisonClient } from './api';
+import { rootRouteRef } from './routes';
+
+/**
+ * The Bison frontend plugin for apps on the legacy frontend system.
+ * Apps on the new frontend system use the default export of `/alpha`.
+ *
+ * @public
+ */
+export const bisonPlugin = createPlugin({
+  id: 'bison',
+  apis: [
+    createApiFactory({
+      api: bisonApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new BisonClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: { root: rootRouteRef },
+});
+
+/**
+ * The Bison page: teams, wallets, costs and administration.
+ *
+ * @public
+ */
+export const BisonPage = bisonPlugin.provide(
+  createRoutableExtension({
+    name: 'BisonPage',
+    component: () => import('./components/BisonPage').then(m => m.BisonPage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The Bison tab of a Group entity page.
+ *
+ * @public
+ */
+export const EntityBisonContent = bisonPlugin.provide(
+  createRoutableExtension({
+    name: 'EntityBisonContent',
+    component: () =>
+      import('./components/EntityBisonContent').then(m => m.EntityBisonContent),
+    mountPoint: rootRouteRef,
+  }),
+);

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# `make test`: everything CI checks, on a fresh machine or a warm one.
+#   type-check, lint, prettier, unit and database tests (SQLite and a real
+#   PostgreSQL), then the end-to-end test in headless Chromium against the
+#   built app. Ends with one "N passed, N failed" line.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/toolchain.sh
+
+export CI="${CI:-true}"
+# Never fall back to testcontainers: there is no Docker engine to use.
+export BACKSTAGE_TEST_DISABLE_DOCKER=1
+export BISON_REQUIRE_ALL_TEST_SERVICES=1
+
+results_dir="$PWD/test-results"
+rm -rf "$results_dir" && mkdir -p "$results_dir"
+run_dir="$(mktemp -d -t bison-test.XXXXXX)"
+chmod 755 "$run_dir" # the PostgreSQL cluster inside runs as the postgres user
+steps=()
+failed_steps=0
+
+cleanup() {
+  scripts/e2e-backend.sh stop "$run_dir" || true
+  scripts/postgres.sh stop "$run_dir/postgres" || true
+  rm -rf "$run_dir"
+}
+trap cleanup EXIT
+
+step() {
+  local name="$1"
+  shift
+  local start=$SECONDS
+  echo "==> $name"
+  if "$@"; then
+    steps+=("ok    $name ($((SECONDS - start)) s)")
+  else
+    steps+=("FAIL  $name ($((SECONDS - start)) s)")
+    failed_steps=$((failed_steps + 1))
+  fi
+}
+
+step "system packages (PostgreSQL, Chromium)" scripts/system-deps.sh
+step "yarn install" yarn install --immutable
+step "type-check" yarn tsc
+step "lint" yarn lint:all
+step "prettier" yarn prettier:check
+
+start_postgres() {
+  local url
+  url="$(scripts/postgres.sh start "$run_dir/postgres")" || return 1
+  export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$url"
+}
+step "start PostgreSQL" start_postgres
+step "unit and database tests" yarn backstage-cli repo test --json --outputFile="$results_dir/jest.json"
+step "build app" yarn workspace app build
+step "start backend for e2e" scripts/e2e-backend.sh start "$run_dir"
+step "end-to-end tests" yarn test:e2e
+
+echo
+echo "Steps:"
+printf '  %s\n' "${steps[@]}"
+node scripts/test-summary.mjs "$results_dir" "$failed_steps"
