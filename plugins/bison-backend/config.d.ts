@@ -1,3 +1,5 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   /** Configuration of the Bison plugin suite. */
   bison?: {
@@ -22,6 +24,10 @@ export interface Config {
        * @visibility frontend
        */
       minorUnits?: number;
+    };
+    autoRecharge?: {
+      /** When the auto-recharge task runs; defaults to every 10 minutes. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
     billing?: {
       /** Length of a billing window in minutes; must divide a day. Defaults to 60. */

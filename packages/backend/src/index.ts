@@ -3,6 +3,7 @@
  * plugins installed.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { bisonExamplePolicyModule } from './permissionPolicy/module';
 
 const backend = createBackend();
 
@@ -16,9 +17,7 @@ backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(bisonExamplePolicyModule);
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

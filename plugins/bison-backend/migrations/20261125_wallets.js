@@ -30,12 +30,10 @@ exports.up = async function up(knex) {
     table.index(['group_ref'], 'teams_group_ref_idx');
   });
   // Names are unique among live teams only: an archived team keeps its name.
-  await knex.schema.alterTable('teams', table => {
-    table.unique(['name'], {
-      indexName: 'teams_live_name_uniq',
-      predicate: knex.whereNull('archived_at'),
-    });
-  });
+  // Raw SQL because knex drops the predicate of a unique index on SQLite.
+  await knex.raw(
+    'CREATE UNIQUE INDEX teams_live_name_uniq ON teams (name) WHERE archived_at IS NULL',
+  );
 
   await knex.schema.createTable('wallets', table => {
     table.comment(

@@ -2,11 +2,21 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { bisonUsageSourcesExtensionPoint } from '@bison/plugin-bison-node';
 import { UsageSourceRegistry } from './billing/UsageSourceRegistry';
 import { migrateDatabase } from './database/migrateDatabase';
+import { TeamAuthorizer } from './permissions/TeamAuthorizer';
 import { createRouter } from './router/createRouter';
 import { readSettings } from './settings/readSettings';
+import { TeamStore } from './tenancy/TeamStore';
+import { LedgerWriter } from './wallet/LedgerWriter';
+import { WalletService } from './wallet/WalletService';
+import { WalletStore } from './wallet/WalletStore';
+import { AutoRechargeRunner } from './wallet/autoRecharge/AutoRechargeRunner';
+import { AutoRechargeStore } from './wallet/autoRecharge/AutoRechargeStore';
+import { scheduleAutoRecharge } from './wallet/autoRecharge/scheduleAutoRecharge';
 
 /**
  * The Bison backend plugin, served under `/api/bison`.
@@ -21,16 +31,71 @@ export const bisonPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        auditor: coreServices.auditor,
+        catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        logger: coreServices.logger,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+        signals: signalsServiceRef,
       },
-      async init({ config, database, httpAuth, httpRouter }) {
-        const settings = readSettings(config);
-        await migrateDatabase(database);
-        httpRouter.use(await createRouter({ httpAuth, settings }));
-        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+      async init(deps) {
+        const settings = readSettings(deps.config);
+        const knex = await migrateDatabase(deps.database);
+
+        const teams = new TeamStore(knex);
+        const walletStore = new WalletStore(knex);
+        const ledger = new LedgerWriter();
+        const wallets = new WalletService(
+          knex,
+          walletStore,
+          ledger,
+          deps.signals,
+        );
+        const autoRecharge = new AutoRechargeStore(knex);
+        await scheduleAutoRecharge({
+          scheduler: deps.scheduler,
+          config: deps.config,
+          runner: new AutoRechargeRunner(
+            knex,
+            autoRecharge,
+            walletStore,
+            ledger,
+            deps.logger,
+            async teamId => {
+              const team = await teams.getTeamById(teamId);
+              if (team) await wallets.notifyChanged(team);
+            },
+          ),
+        });
+        const authorizer = new TeamAuthorizer(
+          deps.permissions,
+          deps.permissionsRegistry,
+          teams,
+        );
+
+        deps.httpRouter.use(
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            auditor: deps.auditor,
+            permissions: deps.permissions,
+            catalog: deps.catalog,
+            settings,
+            teams,
+            authorizer,
+            wallets,
+            walletStore,
+            autoRecharge,
+          }),
+        );
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

@@ -17,3 +17,4 @@ export * from './rating';
 export * from './time';
 export * from './permissions';
 export * from './catalog';
+export * from './validation';

@@ -129,16 +129,25 @@ export const bisonTeamPermissions = [
 ];
 
 /**
- * Every Bison permission, e.g. for the permission integration router.
+ * Every Bison permission not tied to one team.
  *
  * @public
  */
-export const bisonPermissions = [
-  ...bisonTeamPermissions,
+export const bisonBasicPermissions = [
   teamCreatePermission,
   pricingUpdatePermission,
   alertsManagePermission,
   reportsReadPermission,
   billingOperatePermission,
   nodesManagePermission,
+];
+
+/**
+ * Every Bison permission, e.g. for the permission integration router.
+ *
+ * @public
+ */
+export const bisonPermissions = [
+  ...bisonTeamPermissions,
+  ...bisonBasicPermissions,
 ];

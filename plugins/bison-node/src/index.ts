@@ -7,3 +7,4 @@
 export type { NamespaceUsage, UsageSource } from './usage/UsageSource';
 export { bisonUsageSourcesExtensionPoint } from './usage/usageSourcesExtensionPoint';
 export type { BisonUsageSourcesExtensionPoint } from './usage/usageSourcesExtensionPoint';
+export * from './permissions';

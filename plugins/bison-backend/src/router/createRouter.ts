@@ -1,21 +1,16 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import { createOpenApiRouter } from '../schema/openapi';
-import { BisonSettings } from '../settings/readSettings';
-
-export interface RouterOptions {
-  httpAuth: HttpAuthService;
-  settings: BisonSettings;
-}
+import { registerAutoRechargeRoutes } from './autoRechargeRoutes';
+import { registerTeamRoutes } from './teamRoutes';
+import { RouteContext } from './types';
+import { registerWalletRoutes } from './walletRoutes';
 
 /**
  * The plugin's HTTP API. Every route is declared in `src/schema/openapi.yaml`;
- * requests and responses that do not match it are rejected by the validator.
+ * requests that do not match it are rejected by the validator before they
+ * reach a handler.
  */
-export async function createRouter(
-  options: RouterOptions,
-): Promise<express.Router> {
-  const { httpAuth, settings } = options;
+export async function createRouter(ctx: RouteContext): Promise<express.Router> {
   const router = await createOpenApiRouter();
 
   router.get('/health', (_req, res) => {
@@ -23,9 +18,12 @@ export async function createRouter(
   });
 
   router.get('/settings', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json(settings);
+    await ctx.httpAuth.credentials(req);
+    res.json(ctx.settings);
   });
 
+  registerTeamRoutes(router, ctx);
+  registerWalletRoutes(router, ctx);
+  registerAutoRechargeRoutes(router, ctx);
   return router;
 }

@@ -27,7 +27,41 @@ export const spec = {
   components: {
     examples: {},
     headers: {},
-    parameters: {},
+    parameters: {
+      team: {
+        name: 'team',
+        in: 'path',
+        required: true,
+        description: "The team's tenant name.",
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 63,
+        },
+      },
+      idempotencyKey: {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: true,
+        description:
+          'Client-chosen key, unique per intended operation. A retry with the same key and body returns the first result; the same key with another body is 409.',
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 200,
+        },
+      },
+      optionalIdempotencyKey: {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 200,
+        },
+      },
+    },
     requestBodies: {},
     responses: {
       ErrorResponse: {
@@ -122,6 +156,359 @@ export const spec = {
         },
         required: ['currency', 'billingWindowMinutes'],
       },
+      Money: {
+        type: 'string',
+        description:
+          'Decimal amount in the installation currency, e.g. "100.50".',
+        examples: ['100.50'],
+      },
+      Team: {
+        type: 'object',
+        properties: {
+          name: {
+            type: 'string',
+          },
+          groupRef: {
+            type: 'string',
+          },
+          displayName: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          createdBy: {
+            type: 'string',
+          },
+        },
+        required: ['name', 'groupRef', 'displayName', 'createdAt', 'createdBy'],
+      },
+      TeamList: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Team',
+            },
+          },
+        },
+        required: ['items'],
+      },
+      CreateTeamRequest: {
+        type: 'object',
+        properties: {
+          name: {
+            type: 'string',
+            description: 'Tenant name, a DNS-1123 label.',
+          },
+          groupRef: {
+            type: 'string',
+            description:
+              'Entity ref of the catalog Group, e.g. group:default/ml-team.',
+          },
+          displayName: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+        },
+        required: ['name', 'groupRef'],
+      },
+      WalletState: {
+        type: 'string',
+        enum: ['active', 'low', 'overdue', 'suspended'],
+      },
+      Wallet: {
+        type: 'object',
+        properties: {
+          team: {
+            type: 'string',
+          },
+          balance: {
+            $ref: '#/components/schemas/Money',
+          },
+          currency: {
+            type: 'string',
+          },
+          state: {
+            $ref: '#/components/schemas/WalletState',
+          },
+          creditLimit: {
+            $ref: '#/components/schemas/Money',
+          },
+          lastRecharge: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'object',
+                properties: {
+                  amount: {
+                    $ref: '#/components/schemas/Money',
+                  },
+                  at: {
+                    type: 'string',
+                    format: 'date-time',
+                  },
+                },
+                required: ['amount', 'at'],
+              },
+            ],
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        required: [
+          'team',
+          'balance',
+          'currency',
+          'state',
+          'creditLimit',
+          'lastRecharge',
+          'updatedAt',
+        ],
+      },
+      TransactionKind: {
+        type: 'string',
+        enum: [
+          'recharge',
+          'usage',
+          'auto_recharge',
+          'adjustment',
+          'refund',
+          'import',
+        ],
+      },
+      Transaction: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          kind: {
+            $ref: '#/components/schemas/TransactionKind',
+          },
+          amount: {
+            $ref: '#/components/schemas/Money',
+          },
+          balanceAfter: {
+            $ref: '#/components/schemas/Money',
+          },
+          actor: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+          windowStart: {
+            type: 'string',
+            format: 'date-time',
+          },
+          windowEnd: {
+            type: 'string',
+            format: 'date-time',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        required: [
+          'id',
+          'kind',
+          'amount',
+          'balanceAfter',
+          'actor',
+          'createdAt',
+        ],
+      },
+      TransactionPage: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Transaction',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+            description:
+              'Pass as `cursor` to read the next (older) page; absent on the last page.',
+          },
+        },
+        required: ['items'],
+      },
+      RechargeRequest: {
+        type: 'object',
+        properties: {
+          amount: {
+            $ref: '#/components/schemas/Money',
+          },
+          reason: {
+            type: 'string',
+            maxLength: 500,
+          },
+        },
+        required: ['amount'],
+      },
+      AdjustmentRequest: {
+        type: 'object',
+        properties: {
+          amount: {
+            type: 'string',
+            description: 'Signed decimal amount, e.g. "-12.50".',
+          },
+          reason: {
+            type: 'string',
+            maxLength: 500,
+          },
+        },
+        required: ['amount', 'reason'],
+      },
+      PostingResponse: {
+        type: 'object',
+        properties: {
+          transaction: {
+            $ref: '#/components/schemas/Transaction',
+          },
+          wallet: {
+            $ref: '#/components/schemas/Wallet',
+          },
+        },
+        required: ['transaction', 'wallet'],
+      },
+      AutoRechargeSchedule: {
+        type: 'object',
+        properties: {
+          every: {
+            type: 'string',
+            enum: ['week', 'month'],
+          },
+          weekday: {
+            type: 'integer',
+            description: 'For weekly top-ups, 1 (Monday) to 7 (Sunday).',
+          },
+          dayOfMonth: {
+            type: 'integer',
+            description: 'For monthly top-ups, 1 to 28.',
+          },
+          amount: {
+            $ref: '#/components/schemas/Money',
+          },
+        },
+        required: ['every', 'amount'],
+      },
+      AutoRechargeThreshold: {
+        type: 'object',
+        properties: {
+          below: {
+            $ref: '#/components/schemas/Money',
+          },
+          topUpTo: {
+            $ref: '#/components/schemas/Money',
+          },
+        },
+        required: ['below', 'topUpTo'],
+      },
+      AutoRechargePolicyInput: {
+        type: 'object',
+        properties: {
+          enabled: {
+            type: 'boolean',
+          },
+          scheduled: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                $ref: '#/components/schemas/AutoRechargeSchedule',
+              },
+            ],
+          },
+          threshold: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                $ref: '#/components/schemas/AutoRechargeThreshold',
+              },
+            ],
+          },
+          monthlyCap: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                $ref: '#/components/schemas/Money',
+              },
+            ],
+          },
+        },
+        required: ['enabled'],
+      },
+      AutoRechargePolicy: {
+        type: 'object',
+        properties: {
+          enabled: {
+            type: 'boolean',
+          },
+          scheduled: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                $ref: '#/components/schemas/AutoRechargeSchedule',
+              },
+            ],
+          },
+          threshold: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                $ref: '#/components/schemas/AutoRechargeThreshold',
+              },
+            ],
+          },
+          monthlyCap: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                $ref: '#/components/schemas/Money',
+              },
+            ],
+          },
+          effectiveFrom: {
+            type: 'string',
+            format: 'date-time',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          updatedBy: {
+            type: 'string',
+          },
+        },
+        required: ['enabled', 'scheduled', 'threshold', 'monthlyCap'],
+      },
     },
     securitySchemes: {
       JWT: {
@@ -168,6 +555,471 @@ export const spec = {
             },
           },
           '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/teams': {
+      get: {
+        operationId: 'ListTeams',
+        description: 'The teams the caller may read.',
+        responses: {
+          '200': {
+            description: 'The teams.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TeamList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+      post: {
+        operationId: 'CreateTeam',
+        description: 'Creates a team and its empty wallet.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CreateTeamRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The new team.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Team',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/teams/{team}': {
+      get: {
+        operationId: 'GetTeam',
+        description: 'One team.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/team',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The team.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Team',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/teams/{team}/wallet': {
+      get: {
+        operationId: 'GetWallet',
+        description: "The team's wallet.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/team',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The wallet.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Wallet',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/teams/{team}/wallet/transactions': {
+      get: {
+        operationId: 'ListWalletTransactions',
+        description:
+          'Ledger entries of the wallet, newest first, keyset-paged.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/team',
+          },
+          {
+            name: 'kind',
+            in: 'query',
+            required: false,
+            schema: {
+              $ref: '#/components/schemas/TransactionKind',
+            },
+          },
+          {
+            name: 'from',
+            in: 'query',
+            required: false,
+            description: 'Entries created at or after this RFC 3339 instant.',
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            required: false,
+            description: 'Entries created before this RFC 3339 instant.',
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 200,
+              default: 50,
+            },
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              maxLength: 100,
+            },
+          },
+          {
+            name: 'format',
+            in: 'query',
+            required: false,
+            description:
+              'csv streams every matching entry as CSV instead of one JSON page.',
+            schema: {
+              type: 'string',
+              enum: ['json', 'csv'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of entries, or all of them as CSV.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TransactionPage',
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/teams/{team}/wallet/recharges': {
+      post: {
+        operationId: 'RechargeWallet',
+        description:
+          'Adds money to the wallet. Idempotent by the Idempotency-Key header.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/team',
+          },
+          {
+            $ref: '#/components/parameters/idempotencyKey',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/RechargeRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The ledger entry and the wallet after it.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PostingResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/teams/{team}/wallet/adjustments': {
+      post: {
+        operationId: 'AdjustWallet',
+        description:
+          'Corrects the balance by a signed amount, with a required reason.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/team',
+          },
+          {
+            $ref: '#/components/parameters/optionalIdempotencyKey',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AdjustmentRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The ledger entry and the wallet after it.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PostingResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/teams/{team}/wallet/auto-recharge': {
+      get: {
+        operationId: 'GetAutoRecharge',
+        description:
+          "The team's auto-recharge policy (disabled when none was set).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/team',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The policy.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AutoRechargePolicy',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+      put: {
+        operationId: 'PutAutoRecharge',
+        description:
+          "Replaces the team's auto-recharge policy: scheduled top-ups (weekly or monthly, a fixed amount) and threshold top-ups (below X, top up to Y), with an optional monthly cap.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/team',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AutoRechargePolicyInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The stored policy.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AutoRechargePolicy',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
             $ref: '#/components/responses/ErrorResponse',
           },
         },

@@ -1,0 +1,109 @@
+import {
+  BackstageCredentials,
+  PermissionsRegistryService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  PermissionCriteria,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import {
+  createConditionAuthorizer,
+  createConditionTransformer,
+} from '@backstage/plugin-permission-node';
+import {
+  BISON_TEAM_RESOURCE_TYPE,
+  bisonBasicPermissions,
+  bisonTeamPermissions,
+} from '@bison/plugin-bison-common';
+import {
+  BisonTeamQuery,
+  BisonTeamResource,
+  bisonTeamResourceRef,
+  bisonTeamRules,
+} from '@bison/plugin-bison-node';
+import { Team, TeamStore } from '../tenancy/TeamStore';
+
+type TeamPermission = ResourcePermission<typeof BISON_TEAM_RESOURCE_TYPE>;
+
+/**
+ * Permission checks on teams. Conditional decisions are evaluated here, in
+ * SQL for lists and in memory for one team, instead of round-tripping to the
+ * permission backend for each resource.
+ */
+export class TeamAuthorizer {
+  private readonly isAllowed: (
+    decision: Parameters<ReturnType<typeof createConditionAuthorizer>>[0],
+    team: BisonTeamResource,
+  ) => boolean;
+  private readonly toFilter: ReturnType<
+    typeof createConditionTransformer<BisonTeamQuery>
+  >;
+
+  constructor(
+    private readonly permissions: PermissionsService,
+    registry: PermissionsRegistryService,
+    private readonly teams: TeamStore,
+  ) {
+    registry.addResourceType({
+      resourceRef: bisonTeamResourceRef,
+      permissions: bisonTeamPermissions,
+      rules: Object.values(bisonTeamRules),
+      getResources: async names => {
+        const found = await teams.getTeamsByName(names);
+        return names.map(name => found.find(team => team.name === name));
+      },
+    });
+    registry.addPermissions(bisonBasicPermissions);
+    const ruleset = registry.getPermissionRuleset(bisonTeamResourceRef);
+    this.isAllowed = createConditionAuthorizer(ruleset);
+    this.toFilter = createConditionTransformer(ruleset);
+  }
+
+  /**
+   * The live team `name` if the caller holds `permission` on it. Unknown
+   * teams are 404, teams the caller may not act on 403.
+   */
+  async authorizeTeam(
+    credentials: BackstageCredentials,
+    permission: TeamPermission,
+    name: string,
+  ): Promise<Team> {
+    const team = await this.teams.getTeam(name);
+    if (!team) throw new NotFoundError(`team '${name}' not found`);
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission }],
+      { credentials },
+    );
+    const allowed =
+      decision.result === AuthorizeResult.ALLOW ||
+      (decision.result === AuthorizeResult.CONDITIONAL &&
+        this.isAllowed(decision, team));
+    if (!allowed) {
+      throw new NotAllowedError(
+        `not allowed to ${permission.name} on team '${name}'`,
+      );
+    }
+    return team;
+  }
+
+  /**
+   * Which teams the caller may act on with `permission`: all, none, or those
+   * matching the returned criteria.
+   */
+  async teamFilter(
+    credentials: BackstageCredentials,
+    permission: TeamPermission,
+  ): Promise<'all' | 'none' | PermissionCriteria<BisonTeamQuery>> {
+    const [decision] = await this.permissions.authorizeConditional(
+      [{ permission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.CONDITIONAL) {
+      return this.toFilter(decision.conditions);
+    }
+    return decision.result === AuthorizeResult.ALLOW ? 'all' : 'none';
+  }
+}

@@ -1,0 +1,63 @@
+import { formatMoney } from '@bison/plugin-bison-common';
+import * as api from '../schema/openapi/generated/models';
+import { BisonSettings } from '../settings/readSettings';
+import { Team } from '../tenancy/TeamStore';
+import { LedgerEntry, Wallet } from '../wallet/types';
+
+function moneyFormatter(settings: BisonSettings) {
+  return (micros: bigint) =>
+    formatMoney(micros, { decimals: settings.currency.minorUnits });
+}
+
+/** API shapes of the domain records, as declared in the OpenAPI document. */
+export function teamResponse(team: Team): api.Team {
+  return {
+    name: team.name,
+    groupRef: team.groupRef,
+    displayName: team.displayName,
+    ...(team.description ? { description: team.description } : {}),
+    createdAt: team.createdAt,
+    createdBy: team.createdBy,
+  };
+}
+
+export function walletResponse(
+  team: Team,
+  wallet: Wallet,
+  settings: BisonSettings,
+): api.Wallet {
+  const money = moneyFormatter(settings);
+  return {
+    team: team.name,
+    balance: money(wallet.balance),
+    currency: settings.currency.code,
+    state: wallet.state,
+    creditLimit: money(wallet.creditLimit),
+    lastRecharge: wallet.lastRecharge
+      ? {
+          amount: money(wallet.lastRecharge.amount),
+          at: wallet.lastRecharge.at,
+        }
+      : null,
+    updatedAt: wallet.updatedAt,
+  };
+}
+
+export function transactionResponse(
+  entry: LedgerEntry,
+  settings: BisonSettings,
+): api.Transaction {
+  const money = moneyFormatter(settings);
+  return {
+    id: entry.id.toString(),
+    kind: entry.kind,
+    amount: money(entry.amount),
+    balanceAfter: money(entry.balanceAfter),
+    actor: entry.actor,
+    ...(entry.reason ? { reason: entry.reason } : {}),
+    ...(entry.window
+      ? { windowStart: entry.window.start, windowEnd: entry.window.end }
+      : {}),
+    createdAt: entry.createdAt,
+  };
+}

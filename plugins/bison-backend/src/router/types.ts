@@ -1,0 +1,29 @@
+import {
+  AuditorService,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { createOpenApiRouter } from '../schema/openapi';
+import { TeamAuthorizer } from '../permissions/TeamAuthorizer';
+import { BisonSettings } from '../settings/readSettings';
+import { TeamStore } from '../tenancy/TeamStore';
+import { WalletService } from '../wallet/WalletService';
+import { WalletStore } from '../wallet/WalletStore';
+import { AutoRechargeStore } from '../wallet/autoRecharge/AutoRechargeStore';
+
+export type ApiRouter = Awaited<ReturnType<typeof createOpenApiRouter>>;
+
+/** What the route handlers need; assembled once in the plugin. */
+export interface RouteContext {
+  httpAuth: HttpAuthService;
+  auditor: AuditorService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  settings: BisonSettings;
+  teams: TeamStore;
+  authorizer: TeamAuthorizer;
+  wallets: WalletService;
+  walletStore: WalletStore;
+  autoRecharge: AutoRechargeStore;
+}

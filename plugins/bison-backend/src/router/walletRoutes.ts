@@ -1,0 +1,222 @@
+import { InputError } from '@backstage/errors';
+import {
+  parseIsoInstant,
+  parseMoney,
+  teamReadPermission,
+  walletAdjustPermission,
+  walletRechargePermission,
+} from '@bison/plugin-bison-common';
+import { stringify } from 'csv-stringify';
+import { createHash, randomUUID } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { Request } from 'express';
+import { spreadsheetSafe } from '../csv/spreadsheetSafe';
+import { Team } from '../tenancy/TeamStore';
+import {
+  decodeTransactionCursor,
+  encodeTransactionCursor,
+} from '../wallet/transactionCursor';
+import { TransactionFilter } from '../wallet/WalletStore';
+import { LedgerEntryKind, PostingResult } from '../wallet/types';
+import { actorOf } from './actor';
+import { parseField, rejectUnknownFields, requireText } from './fieldErrors';
+import { transactionResponse, walletResponse } from './responses';
+import { ApiRouter, RouteContext } from './types';
+
+const CSV_COLUMNS = [
+  'id',
+  'createdAt',
+  'kind',
+  'amount',
+  'balanceAfter',
+  'actor',
+  'reason',
+  'windowStart',
+  'windowEnd',
+];
+
+export function registerWalletRoutes(router: ApiRouter, ctx: RouteContext) {
+  const { httpAuth, authorizer, wallets, walletStore, settings } = ctx;
+  const minorUnits = settings.currency.minorUnits;
+
+  router.get('/teams/:team/wallet', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const team = await authorizer.authorizeTeam(
+      credentials,
+      teamReadPermission,
+      req.params.team,
+    );
+    const wallet = await wallets.getWallet(team);
+    res.json(walletResponse(team, wallet, settings));
+  });
+
+  router.get('/teams/:team/wallet/transactions', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const team = await authorizer.authorizeTeam(
+      credentials,
+      teamReadPermission,
+      req.params.team,
+    );
+    const query = req.query as Record<string, string | undefined>;
+    const filter = parseTransactionFilter(query);
+
+    if (query.format === 'csv') {
+      res.status(200);
+      res.type('text/csv');
+      res.attachment(`${team.name}-transactions.csv`);
+      const rows = Readable.from(
+        (async function* toRows() {
+          for await (const entry of walletStore.streamTransactions(
+            team.id,
+            filter,
+          )) {
+            const t = transactionResponse(entry, settings);
+            yield [
+              t.id,
+              t.createdAt.toISOString(),
+              t.kind,
+              t.amount,
+              t.balanceAfter,
+              spreadsheetSafe(t.actor),
+              spreadsheetSafe(t.reason),
+              t.windowStart?.toISOString() ?? '',
+              t.windowEnd?.toISOString() ?? '',
+            ];
+          }
+        })(),
+      );
+      await pipeline(
+        rows,
+        stringify({ header: true, columns: CSV_COLUMNS }),
+        res,
+      );
+      return;
+    }
+
+    const page = await walletStore.listTransactions(team.id, filter, {
+      limit: Number(query.limit ?? 50),
+      beforeId: query.cursor
+        ? decodeTransactionCursor(query.cursor)
+        : undefined,
+    });
+    res.json({
+      items: page.entries.map(e => transactionResponse(e, settings)),
+      ...(page.nextAfterId !== undefined
+        ? { nextCursor: encodeTransactionCursor(page.nextAfterId) }
+        : {}),
+    });
+  });
+
+  router.post('/teams/:team/wallet/recharges', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const team = await authorizer.authorizeTeam(
+      credentials,
+      walletRechargePermission,
+      req.params.team,
+    );
+    rejectUnknownFields(req.body, ['amount', 'reason']);
+    const key = requireText('Idempotency-Key', req.header('idempotency-key'));
+    const amount = parseField('amount', () =>
+      parseMoney(req.body.amount, { maxDecimals: minorUnits }),
+    );
+    if (amount === 0n)
+      throw new InputError("'amount' must be greater than zero");
+    const reason = req.body.reason?.trim() || undefined;
+
+    await audited(ctx, req, 'wallet-recharge', team, res, () =>
+      wallets.recharge(team, {
+        amount,
+        reason,
+        idempotencyKey: `recharge:${team.id}:${key}`,
+        requestHash: requestHash('recharge', amount, reason),
+        actor: actorOf(credentials),
+      }),
+    );
+  });
+
+  router.post('/teams/:team/wallet/adjustments', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const team = await authorizer.authorizeTeam(
+      credentials,
+      walletAdjustPermission,
+      req.params.team,
+    );
+    rejectUnknownFields(req.body, ['amount', 'reason']);
+    const key = req.header('idempotency-key')?.trim() || randomUUID();
+    const amount = parseField('amount', () =>
+      parseMoney(req.body.amount, {
+        maxDecimals: minorUnits,
+        allowNegative: true,
+      }),
+    );
+    if (amount === 0n) throw new InputError("'amount' must not be zero");
+    const reason = requireText('reason', req.body.reason);
+
+    await audited(ctx, req, 'wallet-adjust', team, res, () =>
+      wallets.adjust(team, {
+        amount,
+        reason,
+        idempotencyKey: `adjustment:${team.id}:${key}`,
+        requestHash: requestHash('adjustment', amount, reason),
+        actor: actorOf(credentials),
+      }),
+    );
+  });
+}
+
+/** Runs a wallet posting as an auditor event and answers with its result. */
+async function audited(
+  ctx: RouteContext,
+  req: Request,
+  eventId: string,
+  team: Team,
+  res: import('express').Response,
+  post: () => Promise<PostingResult>,
+) {
+  const event = await ctx.auditor.createEvent({
+    eventId,
+    request: req,
+    severityLevel: 'medium',
+    meta: { team: team.name, amount: req.body.amount },
+  });
+  try {
+    const result = await post();
+    const wallet = await ctx.wallets.getWallet(team);
+    await event.success({
+      meta: {
+        transactionId: result.entry.id.toString(),
+        replayed: !result.created,
+      },
+    });
+    if (!result.created) res.setHeader('Idempotent-Replayed', 'true');
+    res.status(201).json({
+      transaction: transactionResponse(result.entry, ctx.settings),
+      wallet: walletResponse(team, wallet, ctx.settings),
+    });
+  } catch (error) {
+    await event.fail({ error: error as Error });
+    throw error;
+  }
+}
+
+function requestHash(kind: string, amount: bigint, reason?: string): string {
+  return createHash('sha256')
+    .update(JSON.stringify([kind, amount.toString(), reason ?? '']))
+    .digest('hex');
+}
+
+function parseTransactionFilter(
+  query: Record<string, string | undefined>,
+): TransactionFilter {
+  const from = query.from
+    ? parseField('from', () => parseIsoInstant(query.from!))
+    : undefined;
+  const to = query.to
+    ? parseField('to', () => parseIsoInstant(query.to!))
+    : undefined;
+  if (from && to && from >= to) {
+    throw new InputError("'from' must be before 'to'");
+  }
+  return { kind: query.kind as LedgerEntryKind | undefined, from, to };
+}

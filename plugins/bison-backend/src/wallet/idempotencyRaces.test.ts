@@ -1,0 +1,124 @@
+// Repro tests for bugs found while writing the wallet tests. Copy into
+// plugins/bison-backend/src/wallet/ and run:
+//   bash /tmp/t.sh plugins/bison-backend src/wallet/walletBugs
+// They fail today; they should pass once the bugs are fixed.
+import { InputError } from '@backstage/errors';
+import { SignalsService } from '@backstage/plugin-signals-node';
+import { moneyFromDb } from '@bison/plugin-bison-common';
+import { Knex } from 'knex';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { migrationsDirectory } from '../database/migrateDatabase';
+import { TeamStore } from '../tenancy/TeamStore';
+import { LedgerWriter } from './LedgerWriter';
+import { decodeTransactionCursor } from './transactionCursor';
+import { WalletService } from './WalletService';
+import { WalletStore } from './WalletStore';
+
+jest.setTimeout(120_000);
+
+const ALICE = 'user:default/alice';
+
+describe('idempotency races and cursor bounds', () => {
+  const databases = createTestDatabases();
+
+  async function setup(databaseId: Parameters<typeof databases.init>[0]) {
+    const knex = await databases.init(databaseId);
+    await knex.migrate.latest({ directory: migrationsDirectory });
+    const team = await new TeamStore(knex).createTeam(
+      { name: 'ml-team', groupRef: 'group:default/ml-team', displayName: 'ML' },
+      ALICE,
+      new Date(),
+    );
+    const writer = new LedgerWriter();
+    const publish = jest.fn(async () => {});
+    const wallets = new WalletService(knex, new WalletStore(knex), writer, {
+      publish,
+    } as unknown as SignalsService);
+    return { knex, team, writer, wallets, publish };
+  }
+
+  async function stored(knex: Knex, teamId: string) {
+    const row = await knex('wallets')
+      .where({ team_id: teamId })
+      .first('balance', 'version')
+      .options({ safeIntegers: true });
+    const count = await knex('ledger_entries').count({ n: '*' }).first();
+    return {
+      balance: moneyFromDb(row.balance),
+      version: BigInt(row.version),
+      entries: Number(count?.n),
+    };
+  }
+
+  // BUG 1 (fails on SQLITE_3): the lost race on an idempotency key surfaces
+  // as "TypeError: str.replace is not a function" instead of a replay.
+  it.each(databases.eachSupportedId())(
+    'applies 20 concurrent recharges with one key exactly once on %p',
+    async databaseId => {
+      const { knex, team, wallets, publish } = await setup(databaseId);
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          wallets.recharge(team, {
+            amount: 3_000_000n,
+            idempotencyKey: 'same-key',
+            requestHash: 'hash',
+            actor: ALICE,
+          }),
+        ),
+      );
+      expect(results.filter(r => r.created)).toHaveLength(1);
+      expect(new Set(results.map(r => r.entry.id)).size).toBe(1);
+      expect(await stored(knex, team.id)).toEqual({
+        balance: 3_000_000n,
+        version: 1n,
+        entries: 1,
+      });
+      expect(publish).toHaveBeenCalledTimes(1);
+    },
+  );
+
+  // BUG 1 again, through the savepoint path billing uses.
+  it.each(databases.eachSupportedId())(
+    'recovers from losing the key race inside an outer transaction on %p',
+    async databaseId => {
+      const { knex, team, writer, wallets } = await setup(databaseId);
+      const debit = (db: Knex, amount: bigint, idempotencyKey: string) =>
+        wallets.debit(db, {
+          teamId: team.id,
+          amount,
+          idempotencyKey,
+          actor: 'service:bison/billing',
+        });
+      const first = await debit(knex, 1_500_000n, 'usage-1');
+      // A concurrent writer records the key between lookup and insert.
+      jest
+        .spyOn(
+          writer as unknown as {
+            findReplay: (...args: unknown[]) => Promise<unknown>;
+          },
+          'findReplay',
+        )
+        .mockResolvedValueOnce(undefined);
+      await knex.transaction(async trx => {
+        const replay = await debit(trx, 1_500_000n, 'usage-1');
+        expect(replay.created).toBe(false);
+        expect(replay.entry).toEqual(first.entry);
+        expect((await debit(trx, 500_000n, 'usage-2')).created).toBe(true);
+      });
+      expect(await stored(knex, team.id)).toEqual({
+        balance: -2_000_000n,
+        version: 2n,
+        entries: 2,
+      });
+    },
+  );
+
+  // BUG 2: a 19-digit id beyond int64 passes the cursor check.
+  it.each(['9223372036854775808', '9999999999999999999'])(
+    'rejects cursor id %s beyond the int64 range with an InputError',
+    id => {
+      const cursor = Buffer.from(`v1:${id}`).toString('base64url');
+      expect(() => decodeTransactionCursor(cursor)).toThrow(InputError);
+    },
+  );
+});

@@ -1,0 +1,63 @@
+import { Micros } from '@bison/plugin-bison-common';
+
+export const LEDGER_ENTRY_KINDS = [
+  'recharge',
+  'usage',
+  'auto_recharge',
+  'adjustment',
+  'refund',
+  'import',
+] as const;
+export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];
+
+export const WALLET_STATES = ['active', 'low', 'overdue', 'suspended'] as const;
+export type WalletState = (typeof WALLET_STATES)[number];
+
+export interface Wallet {
+  teamId: string;
+  balance: Micros;
+  state: WalletState;
+  creditLimit: Micros;
+  overdueSince?: Date;
+  lastRecharge?: { amount: Micros; at: Date };
+  updatedAt: Date;
+  version: bigint;
+}
+
+export interface LedgerEntry {
+  id: bigint;
+  teamId: string;
+  amount: Micros;
+  kind: LedgerEntryKind;
+  idempotencyKey: string;
+  actor: string;
+  reason?: string;
+  window?: { start: Date; end: Date };
+  balanceAfter: Micros;
+  createdAt: Date;
+}
+
+/** A balance change to write, with the ledger entry that explains it. */
+export interface LedgerPosting {
+  teamId: string;
+  /** Signed amount in micros; never zero. */
+  amount: Micros;
+  kind: LedgerEntryKind;
+  /** Unique across the ledger; a repeated key returns the first entry. */
+  idempotencyKey: string;
+  /**
+   * Fingerprint of the request behind the posting. A repeated key with a
+   * different fingerprint is a conflict, not a retry.
+   */
+  requestHash?: string;
+  /** Entity ref of the acting user or service. */
+  actor: string;
+  reason?: string;
+  window?: { start: Date; end: Date };
+}
+
+export interface PostingResult {
+  entry: LedgerEntry;
+  /** False when the idempotency key had been used before (a replay). */
+  created: boolean;
+}

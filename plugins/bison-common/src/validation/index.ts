@@ -1,0 +1,1 @@
+export { RESERVED_NAMESPACE_NAMES, tenantNameProblem } from './tenantName';
