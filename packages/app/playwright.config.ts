@@ -9,6 +9,7 @@ const repoRoot = path.resolve(__dirname, '../..');
  */
 export default defineConfig({
   testDir: 'e2e-tests',
+  globalSetup: './e2e-tests/globalSetup.ts',
   timeout: 60_000,
   expect: { timeout: 20_000 },
   forbidOnly: true,

@@ -1,23 +1,8 @@
-import { expect, Page, test } from '@playwright/test';
-import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { openGroupBisonTab, screenshotDir, signIn } from './helpers';
 
-const screenshotDir = path.resolve(
-  __dirname,
-  '../../../e2e-output/screenshots',
-);
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-}
-
-test('the sidebar opens the Bison page', async ({ page }) => {
-  await signInAsGuest(page);
+test('the sidebar opens the Bison page with the teams', async ({ page }) => {
+  await signIn(page);
 
   const nav = page.getByRole('navigation', { name: 'sidebar nav' });
   await nav.getByRole('link', { name: 'Bison', exact: true }).click();
@@ -26,29 +11,31 @@ test('the sidebar opens the Bison page', async ({ page }) => {
   await expect(page.getByText('Installation')).toBeVisible();
   await expect(page.getByText('USD ($)')).toBeVisible();
   await expect(page.getByText('60 minutes')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'ml-team' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'data-team' })).toBeVisible();
   await page.screenshot({
     path: `${screenshotDir}/bison-page.png`,
     fullPage: true,
   });
 });
 
-test("a Group page has a Bison tab showing the group's tenant", async ({
+test("a Group page has a Bison tab showing the group's team", async ({
   page,
 }) => {
-  await signInAsGuest(page);
+  await signIn(page);
+  await openGroupBisonTab(page, 'ml-team');
 
-  await page.goto('/catalog/default/group/ml-team');
-  await page
-    .getByRole('main')
-    .getByRole('link', { name: 'Bison', exact: true })
-    .click();
-
-  await expect(page).toHaveURL(/\/catalog\/default\/group\/ml-team\/bison$/);
   await expect(page.getByText('Bison team')).toBeVisible();
-  await expect(page.getByText('group:default/ml-team')).toBeVisible();
-  await expect(page.getByText('ml-team', { exact: true })).toBeVisible();
+  await expect(page.getByText('group:default/ml-team').first()).toBeVisible();
+  await expect(page.getByTestId('wallet-balance')).toBeVisible();
   await page.screenshot({
     path: `${screenshotDir}/group-bison-tab.png`,
     fullPage: true,
   });
+});
+
+test('a Group without a team says so', async ({ page }) => {
+  await signIn(page);
+  await openGroupBisonTab(page, 'dev-team');
+  await expect(page.getByText('No Bison team for this group')).toBeVisible();
 });

@@ -3,6 +3,7 @@
  * plugins installed.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { demoSignInModule } from './demoSignIn/module';
 import { bisonExamplePolicyModule } from './permissionPolicy/module';
 
 const backend = createBackend();
@@ -11,7 +12,7 @@ backend.add(import('@backstage/plugin-app-backend'));
 
 backend.add(import('@backstage/plugin-auth-backend'));
 // Guest sign-in for local use only; see auth.providers.guest in app-config.yaml.
-backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(demoSignInModule);
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));

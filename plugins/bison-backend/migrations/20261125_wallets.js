@@ -85,7 +85,11 @@ exports.up = async function up(knex) {
     table.timestamp('window_end', { useTz: true }).nullable();
     table.bigInteger('balance_after').notNullable();
     table.timestamp('created_at', { useTz: true }).notNullable();
-    table.index(['team_id', 'id'], 'ledger_entries_team_id_idx');
+    // Serves a wallet's history newest first, with or without a time range.
+    table.index(
+      ['team_id', 'created_at', 'id'],
+      'ledger_entries_team_time_idx',
+    );
   });
 
   await knex.schema.createTable('auto_recharge', table => {

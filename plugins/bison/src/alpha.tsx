@@ -8,7 +8,7 @@ import {
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { bisonApiRef, BisonClient } from './api';
 import { BisonIcon } from './components/BisonIcon';
-import { rootRouteRef } from './routes';
+import { rootRouteRef, teamRouteRef } from './routes';
 
 const bisonApi = ApiBlueprint.make({
   params: defineParams =>
@@ -26,8 +26,8 @@ const bisonPage = PageBlueprint.make({
     routeRef: rootRouteRef,
     title: 'Bison',
     icon: <BisonIcon />,
-    loader: () =>
-      import('./components/BisonOverview').then(m => <m.BisonOverview />),
+    // The overview at /bison and the team pages at /bison/teams/:team.
+    loader: () => import('./components/BisonPage').then(m => <m.BisonRouter />),
   },
 });
 
@@ -54,6 +54,6 @@ export default createFrontendPlugin({
   title: 'Bison',
   icon: <BisonIcon />,
   info: { packageJson: () => import('../package.json') },
-  routes: { root: rootRouteRef },
+  routes: { root: rootRouteRef, team: teamRouteRef },
   extensions: [bisonApi, bisonPage, groupBisonContent],
 });

@@ -6,7 +6,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { bisonApiRef, BisonClient } from './api';
-import { rootRouteRef } from './routes';
+import { rootRouteRef, teamRouteRef } from './routes';
 
 /**
  * The Bison frontend plugin for apps on the legacy frontend system.
@@ -24,11 +24,12 @@ export const bisonPlugin = createPlugin({
         new BisonClient({ discoveryApi, fetchApi }),
     }),
   ],
-  routes: { root: rootRouteRef },
+  routes: { root: rootRouteRef, team: teamRouteRef },
 });
 
 /**
- * The Bison page: teams, wallets, costs and administration.
+ * The Bison page: teams, wallets, costs and administration. Renders the
+ * overview at its mount path and a team's page at `teams/:team` below it.
  *
  * @public
  */

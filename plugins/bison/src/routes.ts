@@ -1,3 +1,11 @@
-import { createRouteRef } from '@backstage/core-plugin-api';
+import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
 
+/** The Bison page. */
 export const rootRouteRef = createRouteRef({ id: 'bison' });
+
+/** The page of one team, below the Bison page: `/bison/teams/:team`. */
+export const teamRouteRef = createSubRouteRef({
+  id: 'bison/team',
+  parent: rootRouteRef,
+  path: '/teams/:team',
+});

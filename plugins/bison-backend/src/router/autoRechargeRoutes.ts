@@ -129,7 +129,9 @@ export function registerAutoRechargeRoutes(
     const now = new Date();
     const previous = await autoRecharge.getPolicy(team.id);
     const sameSchedule =
-      previous?.scheduled &&
+      previous?.enabled &&
+      body.enabled &&
+      previous.scheduled &&
       scheduled &&
       JSON.stringify(previous.scheduled.schedule) ===
         JSON.stringify(scheduled.schedule) &&
@@ -139,7 +141,8 @@ export function registerAutoRechargeRoutes(
       scheduled,
       threshold,
       monthlyCap,
-      // Editing other parts keeps the schedule's catch-up window.
+      // Editing other parts of an enabled policy keeps the schedule's
+      // catch-up window; a new schedule or re-enabling starts from now.
       effectiveFrom: sameSchedule ? previous.effectiveFrom : now,
       updatedAt: now,
       updatedBy: actorOf(credentials),

@@ -10,7 +10,11 @@ function moneyFormatter(settings: BisonSettings) {
 }
 
 /** API shapes of the domain records, as declared in the OpenAPI document. */
-export function teamResponse(team: Team): api.Team {
+export function teamResponse(
+  team: Team,
+  wallet: Wallet | undefined,
+  settings: BisonSettings,
+): api.Team {
   return {
     name: team.name,
     groupRef: team.groupRef,
@@ -18,6 +22,15 @@ export function teamResponse(team: Team): api.Team {
     ...(team.description ? { description: team.description } : {}),
     createdAt: team.createdAt,
     createdBy: team.createdBy,
+    ...(wallet
+      ? {
+          wallet: {
+            balance: moneyFormatter(settings)(wallet.balance),
+            currency: settings.currency.code,
+            state: wallet.state,
+          },
+        }
+      : {}),
   };
 }
 

@@ -16,7 +16,7 @@ import { teamResponse } from './responses';
 import { ApiRouter, RouteContext } from './types';
 
 export function registerTeamRoutes(router: ApiRouter, ctx: RouteContext) {
-  const { httpAuth, authorizer, teams } = ctx;
+  const { httpAuth, authorizer, teams, walletStore, settings } = ctx;
 
   router.get('/teams', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
@@ -25,7 +25,12 @@ export function registerTeamRoutes(router: ApiRouter, ctx: RouteContext) {
       filter === 'none'
         ? []
         : await teams.listTeams(filter === 'all' ? undefined : filter);
-    res.json({ items: list.map(teamResponse) });
+    const wallets = await walletStore.getWallets(list.map(team => team.id));
+    res.json({
+      items: list.map(team =>
+        teamResponse(team, wallets.get(team.id), settings),
+      ),
+    });
   });
 
   router.get('/teams/:team', async (req, res) => {
@@ -35,7 +40,9 @@ export function registerTeamRoutes(router: ApiRouter, ctx: RouteContext) {
       teamReadPermission,
       req.params.team,
     );
-    res.json(teamResponse(team));
+    res.json(
+      teamResponse(team, await walletStore.getWallet(team.id), settings),
+    );
   });
 
   router.post('/teams', async (req, res) => {
@@ -81,7 +88,11 @@ export function registerTeamRoutes(router: ApiRouter, ctx: RouteContext) {
         new Date(),
       );
       await event.success();
-      res.status(201).json(teamResponse(team));
+      res
+        .status(201)
+        .json(
+          teamResponse(team, await walletStore.getWallet(team.id), settings),
+        );
     } catch (error) {
       await event.fail({ error: error as Error });
       throw error;

@@ -308,6 +308,7 @@ describe.each(databases.eachSupportedId())(
 
       it('pages newest first with an opaque cursor', async () => {
         const seen: string[] = [];
+        const times: number[] = [];
         let cursor: string | undefined;
         do {
           const res = await api().get(
@@ -316,11 +317,16 @@ describe.each(databases.eachSupportedId())(
             }`,
           );
           expect(res.status).toBe(200);
-          seen.push(...res.body.items.map((t: { id: string }) => t.id));
+          for (const t of res.body.items as Array<{
+            id: string;
+            createdAt: string;
+          }>) {
+            seen.push(t.id);
+            times.push(Date.parse(t.createdAt));
+          }
           cursor = res.body.nextCursor;
         } while (cursor);
-        const ids = seen.map(BigInt);
-        expect(ids).toEqual([...ids].sort((a, b) => Number(b - a)));
+        expect(times).toEqual([...times].sort((a, b) => b - a));
         expect(new Set(seen).size).toBe(seen.length);
         const csv = await api().get(
           '/teams/ml-team/wallet/transactions?format=csv',

@@ -96,15 +96,11 @@ export function registerWalletRoutes(router: ApiRouter, ctx: RouteContext) {
 
     const page = await walletStore.listTransactions(team.id, filter, {
       limit: Number(query.limit ?? 50),
-      beforeId: query.cursor
-        ? decodeTransactionCursor(query.cursor)
-        : undefined,
+      after: query.cursor ? decodeTransactionCursor(query.cursor) : undefined,
     });
     res.json({
       items: page.entries.map(e => transactionResponse(e, settings)),
-      ...(page.nextAfterId !== undefined
-        ? { nextCursor: encodeTransactionCursor(page.nextAfterId) }
-        : {}),
+      ...(page.next ? { nextCursor: encodeTransactionCursor(page.next) } : {}),
     });
   });
 

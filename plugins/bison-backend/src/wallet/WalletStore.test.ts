@@ -3,7 +3,11 @@ import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { migrationsDirectory } from '../database/migrateDatabase';
 import { TeamStore } from '../tenancy/TeamStore';
 import { LedgerWriter } from './LedgerWriter';
-import { TransactionFilter, WalletStore } from './WalletStore';
+import {
+  TransactionCursor,
+  TransactionFilter,
+  WalletStore,
+} from './WalletStore';
 import { LedgerEntry, LedgerEntryKind } from './types';
 
 jest.setTimeout(120_000);
@@ -84,21 +88,20 @@ describe('WalletStore', () => {
       limit: number,
     ): Promise<LedgerEntry[][]> {
       const pages: LedgerEntry[][] = [];
-      let beforeId: bigint | undefined;
+      let after: TransactionCursor | undefined;
       do {
         const page = await s.store.listTransactions(s.teamId, filter, {
           limit,
-          beforeId,
+          after,
         });
         pages.push(page.entries);
-        if (page.nextAfterId !== undefined) {
-          expect(page.nextAfterId).toBe(
-            page.entries[page.entries.length - 1].id,
-          );
+        if (page.next) {
+          const last = page.entries[page.entries.length - 1];
+          expect(page.next).toEqual({ createdAt: last.createdAt, id: last.id });
         }
-        beforeId = page.nextAfterId;
+        after = page.next;
         expect(pages.length).toBeLessThanOrEqual(ENTRIES + 1);
-      } while (beforeId !== undefined);
+      } while (after);
       return pages;
     }
 
@@ -125,7 +128,10 @@ describe('WalletStore', () => {
         reason: 'entry 119',
         createdAt: timeOf(119),
       });
-      expect(page.nextAfterId).toBe(s.entries[118].id);
+      expect(page.next).toEqual({
+        createdAt: s.entries[118].createdAt,
+        id: s.entries[118].id,
+      });
     });
 
     it.each<[number, number[]]>([
@@ -144,9 +150,12 @@ describe('WalletStore', () => {
       const page = await s.store.listTransactions(
         s.teamId,
         {},
-        { limit: 10, beforeId: s.entries[0].id },
+        {
+          limit: 10,
+          after: { createdAt: s.entries[0].createdAt, id: s.entries[0].id },
+        },
       );
-      expect(page).toEqual({ entries: [], nextAfterId: undefined });
+      expect(page).toEqual({ entries: [], next: undefined });
     });
 
     it.each<[string, TransactionFilter, (i: number) => boolean]>([

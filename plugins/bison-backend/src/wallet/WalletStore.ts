@@ -16,10 +16,16 @@ export interface TransactionFilter {
   to?: Date;
 }
 
+/** Position in a wallet's history: the last entry of the previous page. */
+export interface TransactionCursor {
+  createdAt: Date;
+  id: bigint;
+}
+
 export interface TransactionPage {
   entries: LedgerEntry[];
-  /** Id of the last entry when more entries follow. */
-  nextAfterId?: bigint;
+  /** Where the next (older) page starts, when more entries follow. */
+  next?: TransactionCursor;
 }
 
 /** Reads of wallets and their ledger. */
@@ -35,28 +41,64 @@ export class WalletStore {
     return row ? toWallet(row) : undefined;
   }
 
-  /** One page of entries, newest first, after the entry `beforeId`. */
+  /**
+   * The live wallet of a team, locked for the rest of `trx` (PostgreSQL;
+   * SQLite transactions are serial anyway).
+   */
+  async lockWallet(
+    trx: Knex.Transaction,
+    teamId: string,
+  ): Promise<Wallet | undefined> {
+    const row = await trx<WalletRow>('wallets')
+      .where({ team_id: teamId })
+      .whereNull('archived_at')
+      .forUpdate()
+      .first()
+      .options(EXACT_INTEGERS);
+    return row ? toWallet(row) : undefined;
+  }
+
+  /** The live wallets of the given teams, by team id, in one query. */
+  async getWallets(teamIds: string[]): Promise<Map<string, Wallet>> {
+    const rows = await this.knex<WalletRow>('wallets')
+      .whereIn('team_id', teamIds)
+      .whereNull('archived_at')
+      .options(EXACT_INTEGERS);
+    return new Map(rows.map(row => [row.team_id, toWallet(row)]));
+  }
+
+  /** One page of entries, newest first, after the cursor. */
   async listTransactions(
     teamId: string,
     filter: TransactionFilter,
-    page: { limit: number; beforeId?: bigint },
+    page: { limit: number; after?: TransactionCursor },
   ): Promise<TransactionPage> {
     const query = this.knex<LedgerEntryRow>('ledger_entries')
       .where({ team_id: teamId })
-      .orderBy('id', 'desc')
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
       .limit(page.limit + 1)
       .options(EXACT_INTEGERS);
-    if (page.beforeId !== undefined)
-      query.where('id', '<', toDbInteger(page.beforeId));
+    if (page.after) {
+      query.whereRaw('(created_at, id) < (?, ?)', [
+        page.after.createdAt,
+        toDbInteger(page.after.id),
+      ]);
+    }
     if (filter.kind) query.where({ kind: filter.kind });
     if (filter.from) query.where('created_at', '>=', filter.from);
     if (filter.to) query.where('created_at', '<', filter.to);
     const rows = await query;
     const entries = rows.slice(0, page.limit).map(toLedgerEntry);
+    const last = entries[entries.length - 1];
     return {
       entries,
-      nextAfterId:
-        rows.length > page.limit ? entries[entries.length - 1].id : undefined,
+      next:
+        rows.length > page.limit
+          ? { createdAt: last.createdAt, id: last.id }
+          : undefined,
     };
   }
 
@@ -66,14 +108,14 @@ export class WalletStore {
     filter: TransactionFilter,
     batchSize = 1000,
   ): AsyncGenerator<LedgerEntry> {
-    let beforeId: bigint | undefined;
+    let after: TransactionCursor | undefined;
     do {
       const page = await this.listTransactions(teamId, filter, {
         limit: batchSize,
-        beforeId,
+        after,
       });
       yield* page.entries;
-      beforeId = page.nextAfterId;
-    } while (beforeId !== undefined);
+      after = page.next;
+    } while (after);
   }
 }

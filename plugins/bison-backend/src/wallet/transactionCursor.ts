@@ -1,20 +1,24 @@
 import { InputError } from '@backstage/errors';
+import { TransactionCursor } from './WalletStore';
 
 const MAX_ID = 2n ** 63n - 1n;
+const CURSOR = /^v2:(0|[1-9][0-9]{0,15}):([1-9][0-9]{0,18})$/;
 
 /**
- * Keyset cursor over ledger entries, newest first: it carries the id of the
+ * Keyset cursor over ledger entries, newest first: the time and id of the
  * last entry of the previous page. Opaque to clients.
  */
-export function encodeTransactionCursor(lastId: bigint): string {
-  return Buffer.from(`v1:${lastId}`, 'utf8').toString('base64url');
+export function encodeTransactionCursor(cursor: TransactionCursor): string {
+  return Buffer.from(
+    `v2:${cursor.createdAt.getTime()}:${cursor.id}`,
+    'utf8',
+  ).toString('base64url');
 }
 
-export function decodeTransactionCursor(cursor: string): bigint {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const match = /^v1:([1-9][0-9]{0,18})$/.exec(text);
-  if (!match || BigInt(match[1]) > MAX_ID) {
+export function decodeTransactionCursor(text: string): TransactionCursor {
+  const match = CURSOR.exec(Buffer.from(text, 'base64url').toString('utf8'));
+  if (!match || BigInt(match[2]) > MAX_ID || Number(match[1]) > 8.64e15) {
     throw new InputError('cursor is malformed; pass the nextCursor of a page');
   }
-  return BigInt(match[1]);
+  return { createdAt: new Date(Number(match[1])), id: BigInt(match[2]) };
 }

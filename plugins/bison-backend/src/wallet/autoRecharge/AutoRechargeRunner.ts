@@ -55,42 +55,55 @@ export class AutoRechargeRunner {
     policy: Parameters<typeof planTopUps>[0],
     now: Date,
   ): Promise<number> {
-    const wallet = await this.wallets.getWallet(teamId);
-    if (!wallet) return 0;
-    const history = await this.policies.history(
-      teamId,
-      monthStart(policy.effectiveFrom),
-    );
-    const addedByMonth = new Map<string, Micros>();
-    for (const { at, amount } of history.entries) {
-      const month = monthStart(at).toISOString();
-      addedByMonth.set(month, (addedByMonth.get(month) ?? 0n) + amount);
-    }
-    const plans = planTopUps(
-      policy,
-      {
+    // The wallet row stays locked while the team's top-ups are planned and
+    // posted, so an overlapping run (one that outlived its timeout) waits and
+    // then sees the result instead of planning the same crossing again.
+    const created = await this.knex.transaction(async trx => {
+      const wallet = await this.wallets.lockWallet(trx, teamId);
+      if (!wallet) return 0;
+      const history = await this.policies.history(
         teamId,
-        balance: wallet.balance,
-        version: wallet.version,
-        addedByMonth,
-        executedKeys: history.keys,
-      },
-      now,
-    );
-    let created = 0;
-    for (const plan of plans) {
-      const result = await this.ledger.post(this.knex, {
-        teamId,
-        amount: plan.amount,
-        kind: 'auto_recharge',
-        idempotencyKey: plan.idempotencyKey,
-        actor: AUTO_RECHARGE_ACTOR,
-        reason: plan.reason,
-        window: { start: plan.at, end: plan.at },
-      });
-      if (result.created) created += 1;
+        monthStart(policy.effectiveFrom),
+        trx,
+      );
+      const addedByMonth = new Map<string, Micros>();
+      for (const { at, amount } of history.entries) {
+        const month = monthStart(at).toISOString();
+        addedByMonth.set(month, (addedByMonth.get(month) ?? 0n) + amount);
+      }
+      const plans = planTopUps(
+        policy,
+        {
+          teamId,
+          balance: wallet.balance,
+          version: wallet.version,
+          addedByMonth,
+          executedKeys: history.keys,
+        },
+        now,
+      );
+      let count = 0;
+      for (const plan of plans) {
+        const result = await this.ledger.post(trx, {
+          teamId,
+          amount: plan.amount,
+          kind: 'auto_recharge',
+          idempotencyKey: plan.idempotencyKey,
+          actor: AUTO_RECHARGE_ACTOR,
+          reason: plan.reason,
+          window: { start: plan.at, end: plan.at },
+        });
+        if (result.created) count += 1;
+      }
+      return count;
+    });
+    if (created > 0) {
+      await this.onTopUp?.(teamId).catch(error =>
+        this.logger.warn(
+          `Could not announce the auto-recharge of team ${teamId}: ${error}`,
+        ),
+      );
     }
-    if (created > 0) await this.onTopUp?.(teamId);
     return created;
   }
 }

@@ -116,11 +116,12 @@ export class AutoRechargeStore {
   async history(
     teamId: string,
     since: Date,
+    db: Knex = this.knex,
   ): Promise<{
     keys: Set<string>;
     entries: Array<{ at: Date; amount: Micros }>;
   }> {
-    const rows = await this.knex('ledger_entries')
+    const rows = await db('ledger_entries')
       .where({ team_id: teamId, kind: 'auto_recharge' })
       .where('window_start', '>=', since)
       .select('idempotency_key', 'window_start', 'amount')

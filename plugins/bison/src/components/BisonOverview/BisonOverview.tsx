@@ -5,9 +5,10 @@ import {
   StructuredMetadataTable,
 } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
+import { TeamsTable } from '../teams/TeamsTable';
 import { useSettings } from '../useSettings';
 
-/** The Bison home: what this installation bills in, and (later) its teams. */
+/** The Bison home: what this installation bills in, and the user's teams. */
 export function BisonOverview() {
   const { value: settings, loading, error } = useSettings();
   if (loading) return <Progress />;
@@ -26,6 +27,9 @@ export function BisonOverview() {
             }}
           />
         </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <TeamsTable currency={currency} />
       </Grid>
     </Grid>
   );

@@ -1,7 +1,10 @@
 import { Content, Header, Page } from '@backstage/core-components';
-import { BisonOverview } from '../BisonOverview';
+import { BisonRouter } from './BisonRouter';
 
-/** The Bison page with its own header, for apps on the legacy frontend system. */
+/**
+ * The Bison page with its own header, for apps on the legacy frontend
+ * system: the overview at its root and team pages at `teams/:team`.
+ */
 export function BisonPage() {
   return (
     <Page themeId="tool">
@@ -10,7 +13,7 @@ export function BisonPage() {
         subtitle="Team wallets, Kubernetes usage costs and quotas"
       />
       <Content>
-        <BisonOverview />
+        <BisonRouter />
       </Content>
     </Page>
   );

@@ -1,1 +1,2 @@
 export { BisonPage } from './BisonPage';
+export { BisonRouter } from './BisonRouter';

@@ -1,52 +1,125 @@
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { bisonApiRef } from '../../api';
+import { renderWithApis } from '../../__testUtils__/apis';
+import {
+  aTeam,
+  mockBisonApi,
+  responseError,
+} from '../../__testUtils__/fixtures';
+import { BisonApi } from '../../api';
 import { EntityBisonContent } from './EntityBisonContent';
 
-const settings = {
-  currency: { code: 'USD', symbol: '$', minorUnits: 2 },
-  billingWindowMinutes: 60,
+const annotatedGroup: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: {
+    name: 'machine-learning',
+    annotations: { 'bison.io/tenant': 'ml-team' },
+  },
+  spec: { type: 'team', children: [] },
 };
 
-function renderFor(entity: Entity) {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[[bisonApiRef, { getSettings: async () => settings }]]}
-    >
-      <EntityProvider entity={entity}>
-        <EntityBisonContent />
-      </EntityProvider>
-    </TestApiProvider>,
+function renderFor(entity: Entity, bison: Partial<BisonApi>) {
+  return renderWithApis(
+    <EntityProvider entity={entity}>
+      <EntityBisonContent />
+    </EntityProvider>,
+    { bison },
   );
 }
 
 describe('EntityBisonContent', () => {
-  it("shows the group's tenant from its bison.io/tenant annotation", async () => {
-    await renderFor({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Group',
-      metadata: {
-        name: 'machine-learning',
-        annotations: { 'bison.io/tenant': 'ml-team' },
-      },
-      spec: { type: 'team', children: [] },
-    });
+  it("shows the wallet of the group's team from its bison.io/tenant annotation", async () => {
+    const api = mockBisonApi();
+    await renderFor(annotatedGroup, api);
+
+    expect(await screen.findByTestId('wallet-balance')).toHaveTextContent(
+      '$1234.50',
+    );
+    expect(api.getTeam).toHaveBeenCalledWith('ml-team');
+    expect(api.getWallet).toHaveBeenCalledWith('ml-team');
+    expect(screen.getByText('Bison team')).toBeInTheDocument();
     expect(
-      await screen.findByText('group:default/machine-learning'),
+      screen.getByText('group:default/machine-learning'),
     ).toBeInTheDocument();
-    expect(screen.getByText('ml-team')).toBeInTheDocument();
-    expect(screen.getByText('USD')).toBeInTheDocument();
+    expect(screen.getByText('Machine Learning')).toBeInTheDocument();
   });
 
-  it('defaults the tenant to the group name', async () => {
-    await renderFor({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Group',
-      metadata: { name: 'data-team', namespace: 'default' },
-      spec: { type: 'team', children: [] },
+  it('defaults the team to the group name', async () => {
+    const api = mockBisonApi({
+      getTeam: async name =>
+        aTeam({ name, groupRef: 'group:default/data-team' }),
     });
-    expect(await screen.findByText('data-team')).toBeInTheDocument();
+    await renderFor(
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: { name: 'data-team', namespace: 'default' },
+        spec: { type: 'team', children: [] },
+      },
+      api,
+    );
+    expect(await screen.findByTestId('wallet-balance')).toBeInTheDocument();
+    expect(api.getTeam).toHaveBeenCalledWith('data-team');
+  });
+
+  it('shows an empty state, not an error, when the group has no team', async () => {
+    const notFound = await responseError(
+      404,
+      "team 'ml-team' not found",
+      'NotFoundError',
+    );
+    const api = mockBisonApi({
+      getTeam: async () => {
+        throw notFound;
+      },
+    });
+    await renderFor(annotatedGroup, api);
+
+    expect(
+      await screen.findByText('No Bison team for this group'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/not found/)).not.toBeInTheDocument();
+    expect(screen.queryByTestId('wallet-balance')).not.toBeInTheDocument();
+    expect(api.getWallet).not.toHaveBeenCalled();
+  });
+
+  it('says so when the user may not see the team', async () => {
+    const forbidden = await responseError(
+      403,
+      "not allowed to bison.team.read on team 'ml-team'",
+      'NotAllowedError',
+    );
+    await renderFor(
+      annotatedGroup,
+      mockBisonApi({
+        getTeam: async () => {
+          throw forbidden;
+        },
+      }),
+    );
+    expect(
+      await screen.findByText('You do not have access to this team'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText('No Bison team for this group'),
+    ).not.toBeInTheDocument();
+    expect(screen.queryByTestId('wallet-balance')).not.toBeInTheDocument();
+  });
+
+  it('shows other errors', async () => {
+    const failure = await responseError(500, 'database is down', 'Error');
+    await renderFor(
+      annotatedGroup,
+      mockBisonApi({
+        getTeam: async () => {
+          throw failure;
+        },
+      }),
+    );
+    expect(
+      (await screen.findAllByText(/database is down/))[0],
+    ).toBeInTheDocument();
   });
 });

@@ -1,33 +1,42 @@
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-  StructuredMetadataTable,
-} from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { tenantNameOfGroup } from '@bison/plugin-bison-common';
 import Grid from '@material-ui/core/Grid';
-import { useSettings } from '../useSettings';
+import { TeamInfoCard } from '../teams/TeamInfoCard';
+import { TeamUnavailable } from '../teams/TeamUnavailable';
+import { useTeam } from '../teams/useTeam';
+import { TeamWalletView } from '../wallet/TeamWalletView';
 
-/** The Bison tab of a Group: the team's tenant, wallet, costs and quota. */
+/**
+ * The Bison tab of a Group: the team bound to the group (its
+ * `bison.io/tenant` annotation, else its name) and the team's wallet.
+ */
 export function EntityBisonContent() {
   const { entity } = useEntity();
-  const { value: settings, loading, error } = useSettings();
+  const name = tenantNameOfGroup(entity);
+  const { value: team, loading, error } = useTeam(name);
+
   if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) {
+    return (
+      <TeamUnavailable
+        name={name}
+        error={error}
+        notFound={{
+          title: 'No Bison team for this group',
+          description: `No Bison team named '${name}' exists. A Bison administrator can create one for this group.`,
+        }}
+      />
+    );
+  }
+  if (!team) return null;
   return (
     <Grid container spacing={3}>
       <Grid item xs={12} md={6}>
-        <InfoCard title="Bison team">
-          <StructuredMetadataTable
-            metadata={{
-              Group: stringifyEntityRef(entity),
-              Tenant: tenantNameOfGroup(entity),
-              Currency: settings?.currency.code ?? '',
-            }}
-          />
-        </InfoCard>
+        <TeamInfoCard team={team} />
+      </Grid>
+      <Grid item xs={12}>
+        <TeamWalletView team={team.name} />
       </Grid>
     </Grid>
   );

@@ -184,8 +184,26 @@ export const spec = {
           createdBy: {
             type: 'string',
           },
+          wallet: {
+            $ref: '#/components/schemas/WalletSummary',
+          },
         },
         required: ['name', 'groupRef', 'displayName', 'createdAt', 'createdBy'],
+      },
+      WalletSummary: {
+        type: 'object',
+        properties: {
+          balance: {
+            $ref: '#/components/schemas/Money',
+          },
+          currency: {
+            type: 'string',
+          },
+          state: {
+            $ref: '#/components/schemas/WalletState',
+          },
+        },
+        required: ['balance', 'currency', 'state'],
       },
       TeamList: {
         type: 'object',

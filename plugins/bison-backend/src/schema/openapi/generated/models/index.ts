@@ -23,3 +23,4 @@ export * from '../models/TransactionPage.model';
 export * from '../models/Wallet.model';
 export * from '../models/WalletLastRecharge.model';
 export * from '../models/WalletState.model';
+export * from '../models/WalletSummary.model';

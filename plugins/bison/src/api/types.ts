@@ -1,0 +1,176 @@
+/*
+ * Shapes of the Bison backend API (plugins/bison-backend/src/schema/openapi.yaml).
+ * Money is always a decimal string ("100.50"); instants are RFC 3339 strings.
+ */
+
+/**
+ * A decimal amount in the installation currency, e.g. "100.50".
+ *
+ * @public
+ */
+export type Money = string;
+
+/** @public */
+export interface BisonCurrency {
+  /** ISO 4217 code, e.g. USD. */
+  code: string;
+  symbol: string;
+  /** Decimal places accepted in amounts. */
+  minorUnits: number;
+}
+
+/** @public */
+export interface BisonSettings {
+  currency: BisonCurrency;
+  billingWindowMinutes: number;
+}
+
+/** @public */
+export type WalletState = 'active' | 'low' | 'overdue' | 'suspended';
+
+/** @public */
+export interface WalletSummary {
+  balance: Money;
+  currency: string;
+  state: WalletState;
+}
+
+/** @public */
+export interface BisonTeam {
+  /** The tenant name, unique. */
+  name: string;
+  /** Entity ref of the catalog Group, e.g. group:default/ml-team. */
+  groupRef: string;
+  displayName: string;
+  description?: string;
+  createdAt: string;
+  createdBy: string;
+  wallet?: WalletSummary;
+}
+
+/** @public */
+export interface Wallet {
+  team: string;
+  balance: Money;
+  currency: string;
+  state: WalletState;
+  creditLimit: Money;
+  lastRecharge: { amount: Money; at: string } | null;
+  updatedAt: string;
+}
+
+/** @public */
+export type TransactionKind =
+  | 'recharge'
+  | 'usage'
+  | 'auto_recharge'
+  | 'adjustment'
+  | 'refund'
+  | 'import';
+
+/** @public */
+export const TRANSACTION_KINDS: readonly TransactionKind[] = [
+  'recharge',
+  'usage',
+  'auto_recharge',
+  'adjustment',
+  'refund',
+  'import',
+];
+
+/** @public */
+export interface Transaction {
+  id: string;
+  kind: TransactionKind;
+  /** Signed: negative for usage. */
+  amount: Money;
+  balanceAfter: Money;
+  actor: string;
+  reason?: string;
+  windowStart?: string;
+  windowEnd?: string;
+  createdAt: string;
+}
+
+/** @public */
+export interface TransactionPage {
+  items: Transaction[];
+  /** Pass as `cursor` to read the next (older) page; absent on the last page. */
+  nextCursor?: string;
+}
+
+/**
+ * Which ledger entries to read.
+ *
+ * @public
+ */
+export interface TransactionFilter {
+  kind?: TransactionKind;
+  /** Entries created at or after this RFC 3339 instant. */
+  from?: string;
+  /** Entries created before this RFC 3339 instant. */
+  to?: string;
+}
+
+/** @public */
+export interface TransactionQuery extends TransactionFilter {
+  /** Page size, 1 to 200 (backend default 50). */
+  limit?: number;
+  cursor?: string;
+}
+
+/** @public */
+export interface RechargeRequest {
+  amount: Money;
+  reason?: string;
+}
+
+/** @public */
+export interface AdjustmentRequest {
+  /** Signed amount, e.g. "-12.50". */
+  amount: Money;
+  reason: string;
+}
+
+/**
+ * The ledger entry a recharge or adjustment created, and the wallet after it.
+ *
+ * @public
+ */
+export interface PostingResult {
+  transaction: Transaction;
+  wallet: Wallet;
+  /** True when the backend answered a retry with the first result. */
+  replayed: boolean;
+}
+
+/**
+ * A scheduled top-up: weekly on `weekday` (1 = Monday to 7 = Sunday) or
+ * monthly on `dayOfMonth` (1 to 28), of a fixed amount.
+ *
+ * @public
+ */
+export type AutoRechargeSchedule =
+  | { every: 'week'; weekday: number; amount: Money }
+  | { every: 'month'; dayOfMonth: number; amount: Money };
+
+/** @public */
+export interface AutoRechargeThreshold {
+  below: Money;
+  topUpTo: Money;
+}
+
+/** @public */
+export interface AutoRechargePolicyInput {
+  enabled: boolean;
+  scheduled: AutoRechargeSchedule | null;
+  threshold: AutoRechargeThreshold | null;
+  monthlyCap: Money | null;
+}
+
+/** @public */
+export interface AutoRechargePolicy extends AutoRechargePolicyInput {
+  effectiveFrom?: string;
+  updatedAt?: string;
+  updatedBy?: string;
+}

@@ -1,0 +1,65 @@
+import { screen } from '@testing-library/react';
+import { renderWithApis } from '../../__testUtils__/apis';
+import {
+  aTeam,
+  mockBisonApi,
+  responseError,
+} from '../../__testUtils__/fixtures';
+import { BisonPage } from './BisonPage';
+
+// The legacy test app renders the page at the root, as an app would at its
+// mount path.
+describe('BisonPage', () => {
+  it('shows the overview at its root', async () => {
+    await renderWithApis(<BisonPage />, {
+      bison: mockBisonApi(),
+      routeEntries: ['/'],
+    });
+    expect(await screen.findByText('Installation')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'ml-team' }),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a team page at teams/:team', async () => {
+    const api = mockBisonApi({
+      getTeam: async name => aTeam({ name, displayName: 'Data Science' }),
+    });
+    await renderWithApis(<BisonPage />, {
+      bison: api,
+      routeEntries: ['/teams/data-team'],
+    });
+    expect(
+      await screen.findByRole('heading', { name: 'Data Science' }),
+    ).toBeInTheDocument();
+    expect(await screen.findByTestId('wallet-balance')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'All teams' })).toHaveAttribute(
+      'href',
+      '/bison',
+    );
+    expect(api.getTeam).toHaveBeenCalledWith('data-team');
+    expect(api.getWallet).toHaveBeenCalledWith('data-team');
+    expect(screen.queryByText('Installation')).not.toBeInTheDocument();
+  });
+
+  it('says so when the team does not exist', async () => {
+    const notFound = await responseError(404, "team 'ghost' not found");
+    await renderWithApis(<BisonPage />, {
+      bison: mockBisonApi({
+        getTeam: async () => {
+          throw notFound;
+        },
+      }),
+      routeEntries: ['/teams/ghost'],
+    });
+    expect(await screen.findByText('No such Bison team')).toBeInTheDocument();
+  });
+
+  it('says so for an unknown path below the page', async () => {
+    await renderWithApis(<BisonPage />, {
+      bison: mockBisonApi(),
+      routeEntries: ['/no/such/page'],
+    });
+    expect(await screen.findByText('No such Bison page')).toBeInTheDocument();
+  });
+});

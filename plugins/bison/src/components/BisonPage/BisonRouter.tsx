@@ -1,0 +1,30 @@
+import { EmptyState } from '@backstage/core-components';
+import { useRouteRefParams } from '@backstage/core-plugin-api';
+import { Route, Routes } from 'react-router-dom';
+import { teamRouteRef } from '../../routes';
+import { BisonOverview } from '../BisonOverview';
+import { TeamPage } from '../teams/TeamPage';
+
+/**
+ * The pages below the Bison page, relative to where it is mounted: `/` the
+ * overview, `/teams/:team` a team. Used by the legacy `BisonPage` and by the
+ * page extension of the new frontend system (which mounts pages as React
+ * Router routes too).
+ */
+export function BisonRouter() {
+  return (
+    <Routes>
+      <Route path="/" element={<BisonOverview />} />
+      <Route path="/teams/:team" element={<TeamRoute />} />
+      <Route
+        path="*"
+        element={<EmptyState missing="info" title="No such Bison page" />}
+      />
+    </Routes>
+  );
+}
+
+function TeamRoute() {
+  const { team } = useRouteRefParams(teamRouteRef);
+  return <TeamPage team={team} />;
+}

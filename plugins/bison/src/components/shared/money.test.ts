@@ -1,0 +1,43 @@
+import { checkAmount, formatAmount } from './money';
+
+const usd = { code: 'USD', symbol: '$', minorUnits: 2 };
+
+describe('formatAmount', () => {
+  it('formats API amounts exactly with the currency symbol', () => {
+    expect(formatAmount('100.5', usd)).toBe('$100.50');
+    expect(formatAmount('-2.50', usd)).toBe('-$2.50');
+    expect(formatAmount('0.000001', usd)).toBe('$0.000001');
+  });
+
+  it('falls back to the raw string', () => {
+    expect(formatAmount('1e3', usd)).toBe('1e3 USD');
+  });
+});
+
+describe('checkAmount', () => {
+  it('accepts amounts within the currency precision', () => {
+    expect(checkAmount('12.50', usd)).toEqual({ ok: true, micros: 12500000n });
+  });
+
+  it('reports the domain messages', () => {
+    expect(checkAmount('1.001', usd)).toEqual({
+      ok: false,
+      message: 'amount has more than 2 decimal places',
+    });
+    expect(checkAmount('', usd)).toEqual({
+      ok: false,
+      message: 'amount is empty',
+    });
+  });
+
+  it('refuses zero unless allowed', () => {
+    expect(checkAmount('0', usd)).toEqual({
+      ok: false,
+      message: 'amount must be greater than zero',
+    });
+    expect(checkAmount('0', usd, { allowZero: true })).toEqual({
+      ok: true,
+      micros: 0n,
+    });
+  });
+});

@@ -1,0 +1,80 @@
+import {
+  EmptyState,
+  Link,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import useAsync from 'react-use/esm/useAsync';
+import { BisonCurrency, bisonApiRef, BisonTeam } from '../../api';
+import { teamRouteRef } from '../../routes';
+import { formatAmount } from '../shared/money';
+import { WalletStateChip } from '../wallet/WalletStateChip';
+
+/**
+ * The teams the user may read, with their wallet balance and state; each
+ * name links to the team's page.
+ */
+export function TeamsTable(props: { currency: BisonCurrency }) {
+  const { currency } = props;
+  const api = useApi(bisonApiRef);
+  const teamLink = useRouteRef(teamRouteRef);
+  const {
+    value: teams,
+    loading,
+    error,
+  } = useAsync(() => api.listTeams(), [api]);
+
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (teams && teams.length === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No Bison teams"
+        description="There is no team you may read. Ask a Bison administrator to create one for your group or to grant you access."
+      />
+    );
+  }
+
+  const columns: TableColumn<BisonTeam>[] = [
+    {
+      title: 'Name',
+      field: 'name',
+      render: team => (
+        <Link to={teamLink({ team: team.name })}>{team.name}</Link>
+      ),
+    },
+    { title: 'Display name', field: 'displayName' },
+    { title: 'Group', field: 'groupRef' },
+    {
+      title: 'Balance',
+      field: 'wallet.balance',
+      align: 'right',
+      render: team =>
+        team.wallet ? formatAmount(team.wallet.balance, currency) : '—',
+    },
+    {
+      title: 'State',
+      field: 'wallet.state',
+      render: team =>
+        team.wallet ? <WalletStateChip state={team.wallet.state} /> : '—',
+    },
+  ];
+
+  return (
+    <Table<BisonTeam>
+      title="Teams"
+      columns={columns}
+      data={(teams ?? []).map(team => ({ ...team }))}
+      isLoading={loading}
+      options={{
+        paging: (teams?.length ?? 0) > 20,
+        pageSize: 20,
+        search: (teams?.length ?? 0) > 5,
+        draggable: false,
+        padding: 'dense',
+      }}
+    />
+  );
+}

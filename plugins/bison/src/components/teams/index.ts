@@ -1,0 +1,3 @@
+export { TeamsTable } from './TeamsTable';
+export { TeamPage } from './TeamPage';
+export { TeamInfoCard } from './TeamInfoCard';

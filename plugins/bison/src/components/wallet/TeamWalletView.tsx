@@ -1,0 +1,64 @@
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useSignal } from '@backstage/plugin-signals-react';
+import Grid from '@material-ui/core/Grid';
+import { useEffect, useState } from 'react';
+import { useSettings } from '../useSettings';
+import { AutoRechargeForm } from './autoRecharge/AutoRechargeForm';
+import { TransactionsTable } from './transactions/TransactionsTable';
+import { WalletCard } from './WalletCard';
+
+/** Signal channel on which the backend announces a changed wallet. */
+export const WALLET_SIGNAL_CHANNEL = 'bison:wallet';
+
+/** The message of a {@link WALLET_SIGNAL_CHANNEL} signal. */
+export type WalletSignal = { team: string };
+
+/**
+ * Everything about one team's wallet: balance and recharge, auto-recharge
+ * policy and ledger. Reloads when the backend signals a change of this
+ * team's wallet and after a recharge made here.
+ *
+ * @public
+ */
+export function TeamWalletView(props: { team: string }) {
+  const { team } = props;
+  const { value: settings, loading, error } = useSettings();
+  const [refreshKey, setRefreshKey] = useState(0);
+  const { lastSignal } = useSignal<WalletSignal>(WALLET_SIGNAL_CHANNEL);
+
+  useEffect(() => {
+    if (lastSignal?.team === team) setRefreshKey(key => key + 1);
+  }, [lastSignal, team]);
+
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (loading || !settings) return <Progress />;
+  const { currency } = settings;
+
+  // Keyed by team: another team starts with fresh paging, filters and form.
+  return (
+    <Grid container spacing={3} key={team}>
+      <Grid item xs={12} md={6}>
+        <WalletCard
+          team={team}
+          currency={currency}
+          refreshKey={refreshKey}
+          onRecharged={() => setRefreshKey(key => key + 1)}
+        />
+      </Grid>
+      <Grid item xs={12} md={6}>
+        <AutoRechargeForm
+          team={team}
+          currency={currency}
+          refreshKey={refreshKey}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <TransactionsTable
+          team={team}
+          currency={currency}
+          refreshKey={refreshKey}
+        />
+      </Grid>
+    </Grid>
+  );
+}

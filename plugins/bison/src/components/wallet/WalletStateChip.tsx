@@ -1,0 +1,41 @@
+import Chip from '@material-ui/core/Chip';
+import { makeStyles, Theme } from '@material-ui/core/styles';
+import { WalletState } from '../../api';
+
+const LABELS: Record<WalletState, string> = {
+  active: 'Active',
+  low: 'Low',
+  overdue: 'Overdue',
+  suspended: 'Suspended',
+};
+
+const useStyles = makeStyles((theme: Theme) => ({
+  chip: { color: theme.palette.common.white, fontWeight: 500 },
+  active: { backgroundColor: theme.palette.success.main },
+  low: {
+    backgroundColor: theme.palette.warning.main,
+    color: theme.palette.getContrastText(theme.palette.warning.main),
+  },
+  overdue: { backgroundColor: theme.palette.error.main },
+  suspended: { backgroundColor: theme.palette.grey[600] },
+}));
+
+/**
+ * The state of a wallet as a coloured chip: active green, low amber,
+ * overdue red, suspended grey.
+ *
+ * @public
+ */
+export function WalletStateChip(props: { state: WalletState }) {
+  const classes = useStyles();
+  const { state } = props;
+  return (
+    <Chip
+      size="small"
+      label={LABELS[state] ?? state}
+      className={`${classes.chip} ${classes[state] ?? ''}`}
+      data-testid="wallet-state"
+      data-state={state}
+    />
+  );
+}

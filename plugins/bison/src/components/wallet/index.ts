@@ -1,0 +1,10 @@
+export { WalletCard } from './WalletCard';
+export type { WalletCardProps } from './WalletCard';
+export { WalletStateChip } from './WalletStateChip';
+export { RechargeDialog } from './RechargeDialog';
+export type { RechargeDialogProps } from './RechargeDialog';
+export { TransactionsTable } from './transactions/TransactionsTable';
+export type { TransactionsTableProps } from './transactions/TransactionsTable';
+export { AutoRechargeForm } from './autoRecharge/AutoRechargeForm';
+export type { AutoRechargeFormProps } from './autoRecharge/AutoRechargeForm';
+export { TeamWalletView } from './TeamWalletView';
