@@ -1,1 +1,14 @@
-module.exports = require('@backstage/cli/config/eslint-factory')(__dirname);
+module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
+  overrides: [
+    {
+      // Benchmarks (`yarn bench`) run under Jest like tests, but print
+      // numbers instead of asserting them.
+      files: ['src/**/*.bench.ts'],
+      rules: {
+        'no-restricted-imports': 'off',
+        'jest/expect-expect': 'off',
+        '@backstage/no-undeclared-imports': 'off',
+      },
+    },
+  ],
+});

@@ -25,6 +25,11 @@ export interface Config {
        */
       minorUnits?: number;
     };
+    /**
+     * How long a user's permission decision on teams is reused, in seconds
+     * (0 asks the permission backend on every request). Defaults to 5.
+     */
+    permissionDecisionCacheSeconds?: number;
     autoRecharge?: {
       /** When the auto-recharge task runs; defaults to every 10 minutes. */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;

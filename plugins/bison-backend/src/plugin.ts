@@ -76,6 +76,9 @@ export const bisonPlugin = createBackendPlugin({
           deps.permissions,
           deps.permissionsRegistry,
           teams,
+          {
+            decisionCacheMillis: settings.permissionDecisionCacheSeconds * 1000,
+          },
         );
 
         deps.httpRouter.use(

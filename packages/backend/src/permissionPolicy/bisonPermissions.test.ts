@@ -1,132 +1,24 @@
-import {
-  BackstageCredentials,
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabaseId,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import bisonPlugin from '@bison/plugin-bison-backend';
-import permissionPlugin from '@backstage/plugin-permission-backend';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { bisonExamplePolicyModule } from './module';
+import {
+  Caller,
+  callers,
+  startBisonBackend,
+} from '../__testUtils__/startBisonBackend';
 
 jest.setTimeout(120_000);
 
 const DATABASE_IDS: TestDatabaseId[] = ['POSTGRES_15', 'SQLITE_3'];
 const databases = TestDatabases.create({ ids: DATABASE_IDS });
 
-const group = (name: string, parent?: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name, namespace: 'default' },
-  spec: { type: 'team', children: [], ...(parent ? { parent } : {}) },
-});
-
-const entities = [
-  group('engineering'),
-  group('platform-admins', 'engineering'),
-  group('finance'),
-  group('ml-team', 'engineering'),
-  group('data-team', 'engineering'),
-];
-
-const memberships: Record<string, string[]> = {
-  'user:default/alice': ['group:default/platform-admins'],
-  'user:default/frank': ['group:default/finance'],
-  'user:default/mia': ['group:default/ml-team'],
-  'user:default/dana': ['group:default/data-team'],
-};
-
-// Ownership refs as the catalog sign-in resolver gives them: the user and
-// the groups they are a direct member of.
-const userInfoFactory = createServiceFactory({
-  service: coreServices.userInfo,
-  deps: {},
-  factory: () => ({
-    async getUserInfo(credentials: BackstageCredentials) {
-      const userEntityRef = (credentials.principal as { userEntityRef: string })
-        .userEntityRef;
-      return {
-        userEntityRef,
-        ownershipEntityRefs: [
-          userEntityRef,
-          ...(memberships[userEntityRef] ?? []),
-        ],
-      };
-    },
-  }),
-});
-
-// The mock auth service drops the calling plugin from on-behalf-of tokens;
-// real Backstage auth keeps it as the user principal's actor, which is what
-// lets a plugin ask for conditional decisions on behalf of a user. The real
-// httpAuth service is used so that requests go through this auth service.
-const MOCK_SERVICE_TOKEN_PREFIX = 'mock-service-token:';
-const authFactory = createServiceFactory({
-  service: coreServices.auth,
-  deps: { plugin: coreServices.pluginMetadata },
-  factory({ plugin }) {
-    const auth = mockServices.auth({ pluginId: plugin.getId() });
-    const authenticate = auth.authenticate.bind(auth);
-    auth.authenticate = (async (token: string, options?: object) => {
-      const credentials = await authenticate(token, options as any);
-      if (token.startsWith(MOCK_SERVICE_TOKEN_PREFIX)) {
-        const { sub, obo } = JSON.parse(
-          token.slice(MOCK_SERVICE_TOKEN_PREFIX.length),
-        );
-        if (obo) return mockCredentials.user(obo, { actor: { subject: sub } });
-      }
-      return credentials;
-    }) as typeof auth.authenticate;
-    return auth;
-  },
-});
-
-type Caller = 'admin' | 'finance' | 'member' | 'otherTeam' | 'anonymous';
-const callers: Record<Caller, string> = {
-  admin: mockCredentials.user.header('user:default/alice'),
-  finance: mockCredentials.user.header('user:default/frank'),
-  member: mockCredentials.user.header('user:default/mia'),
-  otherTeam: mockCredentials.user.header('user:default/dana'),
-  anonymous: mockCredentials.none.header(),
-};
-
 describe.each(databases.eachSupportedId())(
   'Bison permissions with the example policy on %p',
   databaseId => {
-    let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+    let server: Awaited<ReturnType<typeof startBisonBackend>>;
 
     beforeAll(async () => {
       const knex = await databases.init(databaseId);
-      ({ server } = await startTestBackend({
-        features: [
-          bisonPlugin,
-          permissionPlugin,
-          bisonExamplePolicyModule,
-          userInfoFactory,
-          authFactory,
-          httpAuthServiceFactory,
-          catalogServiceMock.factory({ entities }),
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: {
-              permission: { enabled: true },
-              bisonPolicy: {
-                adminGroups: ['group:default/platform-admins'],
-                financeGroups: ['group:default/finance'],
-              },
-            },
-          }),
-        ],
-      }));
+      server = await startBisonBackend(knex);
       for (const [name, groupRef] of [
         ['ml-team', 'group:default/ml-team'],
         ['data-team', 'group:default/data-team'],
@@ -230,6 +122,38 @@ describe.each(databases.eachSupportedId())(
         expected: {
           admin: 201,
           finance: 403,
+          member: 403,
+          otherTeam: 403,
+          anonymous: 401,
+        },
+      },
+      {
+        route: 'GET /teams/ml-team/wallet/auto-recharge',
+        send: auth =>
+          request(server)
+            .get('/api/bison/teams/ml-team/wallet/auto-recharge')
+            .set('Authorization', auth),
+        expected: {
+          admin: 200,
+          finance: 200,
+          member: 200,
+          otherTeam: 403,
+          anonymous: 401,
+        },
+      },
+      {
+        route: 'PUT /teams/ml-team/wallet/auto-recharge',
+        send: auth =>
+          request(server)
+            .put('/api/bison/teams/ml-team/wallet/auto-recharge')
+            .set('Authorization', auth)
+            .send({
+              enabled: true,
+              threshold: { below: '10.00', topUpTo: '50.00' },
+            }),
+        expected: {
+          admin: 200,
+          finance: 200,
           member: 403,
           otherTeam: 403,
           anonymous: 401,

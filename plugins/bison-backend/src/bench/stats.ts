@@ -42,8 +42,8 @@ export async function runConcurrently(
 }
 
 export function report(title: string, rows: Array<Record<string, unknown>>) {
-  // eslint-disable-next-line no-console
-  console.log(
-    `\n${title}\n${rows.map(r => `  ${JSON.stringify(r)}`).join('\n')}`,
+  // Straight to stdout: Jest decorates console output with stack traces.
+  process.stdout.write(
+    `\n${title}\n${rows.map(r => `  ${JSON.stringify(r)}`).join('\n')}\n`,
   );
 }

@@ -7,6 +7,7 @@ import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   AuthorizeResult,
   PermissionCriteria,
+  PolicyDecision,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
@@ -25,6 +26,7 @@ import {
   bisonTeamRules,
 } from '@bison/plugin-bison-node';
 import { Team, TeamStore } from '../tenancy/TeamStore';
+import { DecisionCache } from './DecisionCache';
 
 type TeamPermission = ResourcePermission<typeof BISON_TEAM_RESOURCE_TYPE>;
 
@@ -42,11 +44,21 @@ export class TeamAuthorizer {
     typeof createConditionTransformer<BisonTeamQuery>
   >;
 
+  private readonly conditionalOutcomes = new WeakMap<
+    PolicyDecision,
+    Map<string, boolean>
+  >();
+  private readonly decisions: DecisionCache<
+    Awaited<ReturnType<PermissionsService['authorizeConditional']>>[number]
+  >;
+
   constructor(
     private readonly permissions: PermissionsService,
     registry: PermissionsRegistryService,
     private readonly teams: TeamStore,
+    options: { decisionCacheMillis: number },
   ) {
+    this.decisions = new DecisionCache(options.decisionCacheMillis);
     registry.addResourceType({
       resourceRef: bisonTeamResourceRef,
       permissions: bisonTeamPermissions,
@@ -73,20 +85,22 @@ export class TeamAuthorizer {
   ): Promise<Team> {
     const team = await this.teams.getTeam(name);
     if (!team) throw new NotFoundError(`team '${name}' not found`);
-    const [decision] = await this.permissions.authorizeConditional(
-      [{ permission }],
-      { credentials },
-    );
-    const allowed =
-      decision.result === AuthorizeResult.ALLOW ||
-      (decision.result === AuthorizeResult.CONDITIONAL &&
-        this.isAllowed(decision, team));
-    if (!allowed) {
+    await this.assertAllowed(credentials, permission, team);
+    return team;
+  }
+
+  /** Throws NotAllowedError unless the caller holds `permission` on `team`. */
+  async assertAllowed(
+    credentials: BackstageCredentials,
+    permission: TeamPermission,
+    team: Team,
+  ): Promise<void> {
+    const decision = await this.decide(credentials, permission);
+    if (!this.allows(decision, team)) {
       throw new NotAllowedError(
-        `not allowed to ${permission.name} on team '${name}'`,
+        `not allowed to ${permission.name} on team '${team.name}'`,
       );
     }
-    return team;
   }
 
   /**
@@ -97,13 +111,46 @@ export class TeamAuthorizer {
     credentials: BackstageCredentials,
     permission: TeamPermission,
   ): Promise<'all' | 'none' | PermissionCriteria<BisonTeamQuery>> {
-    const [decision] = await this.permissions.authorizeConditional(
-      [{ permission }],
-      { credentials },
-    );
+    const decision = await this.decide(credentials, permission);
     if (decision.result === AuthorizeResult.CONDITIONAL) {
       return this.toFilter(decision.conditions);
     }
     return decision.result === AuthorizeResult.ALLOW ? 'all' : 'none';
+  }
+
+  /** Applies a decision to a team; conditional outcomes are remembered with the decision. */
+  private allows(decision: PolicyDecision, team: Team): boolean {
+    if (decision.result !== AuthorizeResult.CONDITIONAL) {
+      return decision.result === AuthorizeResult.ALLOW;
+    }
+    let outcomes = this.conditionalOutcomes.get(decision);
+    if (!outcomes) {
+      outcomes = new Map();
+      this.conditionalOutcomes.set(decision, outcomes);
+    }
+    let allowed = outcomes.get(team.id);
+    if (allowed === undefined) {
+      allowed = this.isAllowed(decision, team);
+      outcomes.set(team.id, allowed);
+    }
+    return allowed;
+  }
+
+  private async decide(
+    credentials: BackstageCredentials,
+    permission: TeamPermission,
+  ) {
+    const load = async () =>
+      (
+        await this.permissions.authorizeConditional([{ permission }], {
+          credentials,
+        })
+      )[0];
+    const principal = credentials.principal as { userEntityRef?: string };
+    if (!principal.userEntityRef) return load();
+    return this.decisions.get(
+      `${principal.userEntityRef}|${permission.name}`,
+      load,
+    );
   }
 }

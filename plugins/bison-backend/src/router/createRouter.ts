@@ -19,7 +19,8 @@ export async function createRouter(ctx: RouteContext): Promise<express.Router> {
 
   router.get('/settings', async (req, res) => {
     await ctx.httpAuth.credentials(req);
-    res.json(ctx.settings);
+    const { currency, billingWindowMinutes } = ctx.settings;
+    res.json({ currency, billingWindowMinutes });
   });
 
   registerTeamRoutes(router, ctx);

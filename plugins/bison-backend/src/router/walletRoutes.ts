@@ -1,4 +1,4 @@
-import { InputError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   parseIsoInstant,
   parseMoney,
@@ -42,13 +42,10 @@ export function registerWalletRoutes(router: ApiRouter, ctx: RouteContext) {
 
   router.get('/teams/:team/wallet', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const team = await authorizer.authorizeTeam(
-      credentials,
-      teamReadPermission,
-      req.params.team,
-    );
-    const wallet = await wallets.getWallet(team);
-    res.json(walletResponse(team, wallet, settings));
+    const found = await walletStore.getTeamWallet(req.params.team);
+    if (!found) throw new NotFoundError(`team '${req.params.team}' not found`);
+    await authorizer.assertAllowed(credentials, teamReadPermission, found.team);
+    res.json(walletResponse(found.team, found.wallet, settings));
   });
 
   router.get('/teams/:team/wallet/transactions', async (req, res) => {

@@ -4,6 +4,7 @@ import { InputError } from '@backstage/errors';
 export interface BisonSettings {
   currency: { code: string; symbol: string; minorUnits: number };
   billingWindowMinutes: number;
+  permissionDecisionCacheSeconds: number;
 }
 
 const MINUTES_PER_DAY = 24 * 60;
@@ -33,6 +34,16 @@ export function readSettings(config: Config): BisonSettings {
       `bison.billing.windowMinutes must be a whole number of minutes that divides a day, got ${billingWindowMinutes}`,
     );
   }
+  const permissionDecisionCacheSeconds =
+    config.getOptionalNumber('bison.permissionDecisionCacheSeconds') ?? 5;
+  if (
+    !Number.isFinite(permissionDecisionCacheSeconds) ||
+    permissionDecisionCacheSeconds < 0
+  ) {
+    throw new InputError(
+      `bison.permissionDecisionCacheSeconds must be zero or more, got ${permissionDecisionCacheSeconds}`,
+    );
+  }
   return {
     currency: {
       code,
@@ -40,5 +51,6 @@ export function readSettings(config: Config): BisonSettings {
       minorUnits,
     },
     billingWindowMinutes,
+    permissionDecisionCacheSeconds,
   };
 }

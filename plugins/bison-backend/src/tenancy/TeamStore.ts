@@ -24,7 +24,7 @@ export interface NewTeam {
   description?: string;
 }
 
-interface TeamRow {
+export interface TeamRow {
   id: string;
   name: string;
   group_ref: string;
@@ -34,7 +34,7 @@ interface TeamRow {
   created_by: string;
 }
 
-function toTeam(row: TeamRow): Team {
+export function toTeam(row: TeamRow): Team {
   return {
     id: row.id,
     name: row.name,

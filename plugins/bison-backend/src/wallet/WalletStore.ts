@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { EXACT_INTEGERS, toDbInteger } from '../database/dbValues';
+import { Team, toTeam } from '../tenancy/TeamStore';
 import {
   LedgerEntryRow,
   toLedgerEntry,
@@ -39,6 +40,37 @@ export class WalletStore {
       .first()
       .options(EXACT_INTEGERS);
     return row ? toWallet(row) : undefined;
+  }
+
+  /** A live team and its wallet by the team's name, in one query. */
+  async getTeamWallet(
+    name: string,
+  ): Promise<{ team: Team; wallet: Wallet } | undefined> {
+    const row = await this.knex('teams')
+      .join('wallets', 'wallets.team_id', 'teams.id')
+      .where('teams.name', name)
+      .whereNull('teams.archived_at')
+      .whereNull('wallets.archived_at')
+      .first(
+        'teams.id',
+        'teams.name',
+        'teams.group_ref',
+        'teams.display_name',
+        'teams.description',
+        'teams.created_at',
+        'teams.created_by',
+        'wallets.team_id',
+        'wallets.balance',
+        'wallets.state',
+        'wallets.overdue_since',
+        'wallets.credit_limit',
+        'wallets.version',
+        'wallets.last_recharge_at',
+        'wallets.last_recharge_amount',
+        'wallets.updated_at',
+      )
+      .options(EXACT_INTEGERS);
+    return row ? { team: toTeam(row), wallet: toWallet(row) } : undefined;
   }
 
   /**
