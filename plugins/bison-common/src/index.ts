@@ -18,3 +18,4 @@ export * from './time';
 export * from './permissions';
 export * from './catalog';
 export * from './validation';
+export * from './wallet';

@@ -5,29 +5,7 @@
  * @packageDocumentation
  */
 export { bisonPlugin, BisonPage, EntityBisonContent } from './plugin';
-export { bisonApiRef, BisonClient, TRANSACTION_KINDS } from './api';
-export type {
-  AdjustmentRequest,
-  AutoRechargePolicy,
-  AutoRechargePolicyInput,
-  AutoRechargeSchedule,
-  AutoRechargeThreshold,
-  BisonApi,
-  BisonCurrency,
-  BisonSettings,
-  BisonTeam,
-  Money,
-  PostingResult,
-  RechargeRequest,
-  Transaction,
-  TransactionFilter,
-  TransactionKind,
-  TransactionPage,
-  TransactionQuery,
-  Wallet,
-  WalletState,
-  WalletSummary,
-} from './api';
+export * from './api';
 export {
   AutoRechargeForm,
   RechargeDialog,

@@ -1,52 +1,20 @@
 // Re-enabling a policy starts its schedule afresh: the weeks it was disabled
 // are not paid out afterwards.
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { bisonPlugin } from '../plugin';
+import {
+  bisonApi,
+  startPluginBackend,
+} from '../__testUtils__/startPluginBackend';
 
 const databases = createTestDatabases();
-const alice = mockCredentials.user.header('user:default/alice');
 
 it.each(databases.eachSupportedId())(
   're-enable resets effectiveFrom on %p',
   async id => {
     const knex = await databases.init(id);
-    const { server } = await startTestBackend({
-      features: [
-        bisonPlugin,
-        catalogServiceMock.factory({
-          entities: [
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'Group',
-              metadata: { name: 'ml-team', namespace: 'default' },
-              spec: { type: 'team', children: [] },
-            },
-          ],
-        }),
-        mockServices.database.factory({ knex }),
-        mockServices.rootConfig.factory({
-          data: {
-            bison: { currency: { code: 'USD', symbol: '$', minorUnits: 2 } },
-          },
-        }),
-      ],
-    });
+    const server = await startPluginBackend(knex, { groups: ['ml-team'] });
     const put = (body: object) =>
-      request(server)
-        .put('/api/bison/teams/ml-team/wallet/auto-recharge')
-        .set('Authorization', alice)
-        .send(body);
-    await request(server)
-      .post('/api/bison/teams')
-      .set('Authorization', alice)
-      .send({ name: 'ml-team', groupRef: 'group:default/ml-team' });
+      bisonApi(server).put('/teams/ml-team/wallet/auto-recharge').send(body);
     const scheduled = { every: 'week', weekday: 1, amount: '10.00' };
     const on = await put({ enabled: true, scheduled });
     await new Promise(r => setTimeout(r, 20));

@@ -1,24 +1,13 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import request from 'supertest';
+import { Server } from 'node:http';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { bisonPlugin } from '../plugin';
+import {
+  bisonApi,
+  startPluginBackend,
+} from '../__testUtils__/startPluginBackend';
 
 jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
-const alice = mockCredentials.user.header('user:default/alice');
-
-const groups = ['ml-team', 'data-team', 'ops-team'].map(name => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name, namespace: 'default' },
-  spec: { type: 'team', children: [] },
-}));
 
 const DISABLED = {
   enabled: false,
@@ -30,52 +19,16 @@ const DISABLED = {
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 
 describe.each(databases.eachSupportedId())('auto-recharge routes on %p', id => {
-  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  let server: Server;
 
   beforeAll(async () => {
     const knex = await databases.init(id);
-    ({ server } = await startTestBackend({
-      features: [
-        bisonPlugin,
-        catalogServiceMock.factory({
-          entities: [
-            ...groups,
-            {
-              apiVersion: 'backstage.io/v1alpha1',
-              kind: 'User',
-              metadata: { name: 'alice', namespace: 'default' },
-              spec: {},
-            },
-          ],
-        }),
-        mockServices.database.factory({ knex }),
-        mockServices.rootConfig.factory({
-          data: {
-            bison: { currency: { code: 'USD', symbol: '$', minorUnits: 2 } },
-          },
-        }),
-      ],
-    }));
-    for (const name of ['ml-team', 'data-team', 'ops-team']) {
-      const created = await api()
-        .post('/teams')
-        .send({ name, groupRef: `group:default/${name}` });
-      if (created.status !== 201) {
-        throw new Error(`setup failed: ${JSON.stringify(created.body)}`);
-      }
-    }
+    server = await startPluginBackend(knex, {
+      groups: ['ml-team', 'data-team', 'ops-team'],
+    });
   });
 
-  function api() {
-    const agent = request(server);
-    const withAuth = (method: 'get' | 'post' | 'put') => (path: string) =>
-      agent[method](`/api/bison${path}`).set('Authorization', alice);
-    return {
-      get: withAuth('get'),
-      post: withAuth('post'),
-      put: withAuth('put'),
-    };
-  }
+  const api = () => bisonApi(server);
 
   const path = (team: string) => `/teams/${team}/wallet/auto-recharge`;
   const getPolicy = (team: string) => api().get(path(team));

@@ -1,73 +1,28 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import request from 'supertest';
+import { Server } from 'node:http';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { bisonPlugin } from '../plugin';
+import {
+  bisonApi,
+  startPluginBackend,
+} from '../__testUtils__/startPluginBackend';
 
 jest.setTimeout(120_000);
 
 const databases = createTestDatabases();
-const alice = mockCredentials.user.header('user:default/alice');
-
-const groups = ['ml-team', 'data-team'].map(name => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Group',
-  metadata: { name, namespace: 'default' },
-  spec: {
-    type: 'team',
-    children: [],
-    profile: { displayName: `${name} (display)` },
-  },
-}));
 
 describe.each(databases.eachSupportedId())(
   'team and wallet routes on %p',
   id => {
-    let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+    let server: Server;
 
     beforeAll(async () => {
       const knex = await databases.init(id);
-      ({ server } = await startTestBackend({
-        features: [
-          bisonPlugin,
-          catalogServiceMock.factory({
-            entities: [
-              ...groups,
-              {
-                apiVersion: 'backstage.io/v1alpha1',
-                kind: 'User',
-                metadata: { name: 'alice', namespace: 'default' },
-                spec: {},
-              },
-            ],
-          }),
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: {
-              bison: { currency: { code: 'USD', symbol: '$', minorUnits: 2 } },
-            },
-          }),
-        ],
-      }));
-      const created = await api().post('/teams').send({
-        name: 'ml-team',
-        groupRef: 'group:default/ml-team',
+      server = await startPluginBackend(knex, {
+        groups: ['ml-team', 'data-team'],
+        teams: ['ml-team'],
       });
-      if (created.status !== 201) {
-        throw new Error(`setup failed: ${JSON.stringify(created.body)}`);
-      }
     });
 
-    function api() {
-      const agent = request(server);
-      const withAuth = (method: 'get' | 'post') => (path: string) =>
-        agent[method](`/api/bison${path}`).set('Authorization', alice);
-      return { get: withAuth('get'), post: withAuth('post') };
-    }
+    const api = () => bisonApi(server);
 
     const recharge = (key: string, body: object) =>
       api()

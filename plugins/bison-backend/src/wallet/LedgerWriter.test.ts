@@ -1,12 +1,10 @@
-import { SignalsService } from '@backstage/plugin-signals-node';
-import { moneyFromDb } from '@bison/plugin-bison-common';
 import { Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { migrationsDirectory } from '../database/migrateDatabase';
-import { TeamStore } from '../tenancy/TeamStore';
-import { LedgerWriter } from './LedgerWriter';
-import { WalletService } from './WalletService';
-import { WalletStore } from './WalletStore';
+import {
+  createWalletFixture,
+  ledgerRows,
+  storedWallet,
+} from '../__testUtils__/walletFixture';
 import { PostingResult } from './types';
 
 jest.setTimeout(120_000);
@@ -34,18 +32,8 @@ describe('LedgerWriter', () => {
   const databases = createTestDatabases();
 
   async function setup(databaseId: Parameters<typeof databases.init>[0]) {
-    const knex = await databases.init(databaseId);
-    await knex.migrate.latest({ directory: migrationsDirectory });
-    const team = await new TeamStore(knex).createTeam(
-      { name: 'ml-team', groupRef: 'group:default/ml-team', displayName: 'ML' },
-      ALICE,
-      new Date(),
-    );
-    const writer = new LedgerWriter();
-    const publish = jest.fn(async () => {});
-    const wallets = new WalletService(knex, new WalletStore(knex), writer, {
-      publish,
-    } as unknown as SignalsService);
+    const fixture = await createWalletFixture(await databases.init(databaseId));
+    const { team, wallets } = fixture;
     const debit = (db: Knex, amount: bigint, idempotencyKey: string) =>
       wallets.debit(db, {
         teamId: team.id,
@@ -54,28 +42,7 @@ describe('LedgerWriter', () => {
         actor: BILLING,
         window: WINDOW,
       });
-    return { knex, team, writer, wallets, debit, publish };
-  }
-
-  async function ledgerRows(knex: Knex) {
-    const rows = await knex('ledger_entries')
-      .orderBy('id')
-      .options({ safeIntegers: true });
-    return rows.map(row => ({
-      id: BigInt(row.id),
-      kind: row.kind as string,
-      amount: moneyFromDb(row.amount),
-      balanceAfter: moneyFromDb(row.balance_after),
-      idempotencyKey: row.idempotency_key as string,
-    }));
-  }
-
-  async function storedWallet(knex: Knex, teamId: string) {
-    const row = await knex('wallets')
-      .where({ team_id: teamId })
-      .first('balance', 'version')
-      .options({ safeIntegers: true });
-    return { balance: moneyFromDb(row.balance), version: BigInt(row.version) };
+    return { ...fixture, debit };
   }
 
   it.each(databases.eachSupportedId())(

@@ -18,6 +18,25 @@ const isRecharge = (posting: LedgerPosting) =>
 const balanceBound = (amount: bigint) =>
   amount > 0n ? MAX_BALANCE_MICROS - amount : -MAX_BALANCE_MICROS - amount;
 
+/** The ledger row of a posting, without what the database decides. */
+function entryRow(
+  posting: LedgerPosting,
+  now: Date,
+): Omit<LedgerEntryRow, 'id' | 'balance_after'> {
+  return {
+    team_id: posting.teamId,
+    amount: toDbInteger(posting.amount),
+    kind: posting.kind,
+    idempotency_key: posting.idempotencyKey,
+    request_hash: posting.requestHash ?? null,
+    actor: posting.actor,
+    reason: posting.reason ?? null,
+    window_start: posting.window?.start ?? null,
+    window_end: posting.window?.end ?? null,
+    created_at: now,
+  };
+}
+
 const isPostgres = (db: Knex) => db.client.config.client === 'pg';
 
 /**
@@ -67,6 +86,7 @@ export class LedgerWriter {
   ): Promise<PostingResult> {
     const now = this.clock();
     const { amount } = posting;
+    const row = entryRow(posting, now);
     const result = await db.raw(
       `WITH updated AS (
          UPDATE wallets
@@ -89,18 +109,18 @@ export class LedgerWriter {
          FROM updated
        RETURNING id, balance_after`,
       {
-        amount: toDbInteger(amount),
+        amount: row.amount,
         bound: toDbInteger(balanceBound(amount)),
         recharge: isRecharge(posting),
         now,
-        teamId: posting.teamId,
-        kind: posting.kind,
-        key: posting.idempotencyKey,
-        hash: posting.requestHash ?? null,
-        actor: posting.actor,
-        reason: posting.reason ?? null,
-        windowStart: posting.window?.start ?? null,
-        windowEnd: posting.window?.end ?? null,
+        teamId: row.team_id,
+        kind: row.kind,
+        key: row.idempotency_key,
+        hash: row.request_hash,
+        actor: row.actor,
+        reason: row.reason,
+        windowStart: row.window_start,
+        windowEnd: row.window_end,
       },
     );
     const [inserted] = result.rows as Array<{
@@ -109,20 +129,7 @@ export class LedgerWriter {
     }>;
     if (!inserted) throw await this.whyNotApplied(db, posting);
     return {
-      entry: toLedgerEntry({
-        id: inserted.id,
-        team_id: posting.teamId,
-        amount,
-        kind: posting.kind,
-        idempotency_key: posting.idempotencyKey,
-        request_hash: posting.requestHash ?? null,
-        actor: posting.actor,
-        reason: posting.reason ?? null,
-        window_start: posting.window?.start ?? null,
-        window_end: posting.window?.end ?? null,
-        balance_after: inserted.balance_after,
-        created_at: now,
-      }),
+      entry: toLedgerEntry({ ...row, ...inserted }),
       created: true,
     };
   }
@@ -155,18 +162,9 @@ export class LedgerWriter {
       .options(EXACT_INTEGERS);
     if (!updated) throw await this.whyNotApplied(trx, posting);
 
-    const row: Omit<LedgerEntryRow, 'id'> = {
-      team_id: posting.teamId,
-      amount: toDbInteger(amount),
-      kind: posting.kind,
-      idempotency_key: posting.idempotencyKey,
-      request_hash: posting.requestHash ?? null,
-      actor: posting.actor,
-      reason: posting.reason ?? null,
-      window_start: posting.window?.start ?? null,
-      window_end: posting.window?.end ?? null,
+    const row = {
+      ...entryRow(posting, now),
       balance_after: toDbInteger(BigInt(updated.balance)),
-      created_at: now,
     };
     const [inserted] = await trx('ledger_entries')
       .insert(row, ['id'])

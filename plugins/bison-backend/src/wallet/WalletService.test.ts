@@ -1,18 +1,17 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import { SignalsService } from '@backstage/plugin-signals-node';
 import {
   MAX_AMOUNT_MICROS,
   MAX_BALANCE_MICROS,
-  moneyFromDb,
 } from '@bison/plugin-bison-common';
-import { Knex } from 'knex';
 import { randomUUID } from 'node:crypto';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { migrationsDirectory } from '../database/migrateDatabase';
-import { Team, TeamStore } from '../tenancy/TeamStore';
-import { LedgerWriter } from './LedgerWriter';
-import { WALLET_SIGNAL_CHANNEL, WalletService } from './WalletService';
-import { WalletStore } from './WalletStore';
+import {
+  createWalletFixture,
+  ledgerRows,
+  storedWallet as storedBalance,
+} from '../__testUtils__/walletFixture';
+import { Team } from '../tenancy/TeamStore';
+import { WALLET_SIGNAL_CHANNEL } from './WalletService';
 
 jest.setTimeout(120_000);
 
@@ -23,48 +22,8 @@ const BILLING = 'service:bison/billing';
 describe('WalletService', () => {
   const databases = createTestDatabases();
 
-  async function setup(databaseId: Parameters<typeof databases.init>[0]) {
-    const knex = await databases.init(databaseId);
-    await knex.migrate.latest({ directory: migrationsDirectory });
-    const teams = new TeamStore(knex);
-    const team = await teams.createTeam(
-      { name: 'ml-team', groupRef: 'group:default/ml-team', displayName: 'ML' },
-      ALICE,
-      NOW,
-    );
-    const publish = jest.fn(async () => {});
-    const signals = { publish } as unknown as SignalsService;
-    const wallets = new WalletService(
-      knex,
-      new WalletStore(knex),
-      new LedgerWriter(() => NOW),
-      signals,
-    );
-    return { knex, teams, team, wallets, publish };
-  }
-
-  async function ledgerRows(knex: Knex, teamId?: string) {
-    const query = knex('ledger_entries')
-      .orderBy('id')
-      .options({ safeIntegers: true });
-    if (teamId) query.where({ team_id: teamId });
-    const rows = await query;
-    return rows.map(row => ({
-      id: BigInt(row.id),
-      teamId: row.team_id as string,
-      amount: moneyFromDb(row.amount),
-      balanceAfter: moneyFromDb(row.balance_after),
-      idempotencyKey: row.idempotency_key as string,
-    }));
-  }
-
-  async function storedBalance(knex: Knex, teamId: string) {
-    const row = await knex('wallets')
-      .where({ team_id: teamId })
-      .first('balance', 'version')
-      .options({ safeIntegers: true });
-    return { balance: moneyFromDb(row.balance), version: BigInt(row.version) };
-  }
+  const setup = async (databaseId: Parameters<typeof databases.init>[0]) =>
+    createWalletFixture(await databases.init(databaseId), { clock: () => NOW });
 
   const recharge = (
     amount: bigint,

@@ -1,12 +1,10 @@
-import { SignalsService } from '@backstage/plugin-signals-node';
-import { moneyFromDb } from '@bison/plugin-bison-common';
 import { Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { migrationsDirectory } from '../database/migrateDatabase';
-import { TeamStore } from '../tenancy/TeamStore';
-import { LedgerWriter } from './LedgerWriter';
-import { WalletService } from './WalletService';
-import { WalletStore } from './WalletStore';
+import {
+  createWalletFixture,
+  ledgerEntryCount,
+  storedWallet,
+} from '../__testUtils__/walletFixture';
 
 jest.setTimeout(120_000);
 
@@ -15,32 +13,13 @@ const ALICE = 'user:default/alice';
 describe('idempotency races and cursor bounds', () => {
   const databases = createTestDatabases();
 
-  async function setup(databaseId: Parameters<typeof databases.init>[0]) {
-    const knex = await databases.init(databaseId);
-    await knex.migrate.latest({ directory: migrationsDirectory });
-    const team = await new TeamStore(knex).createTeam(
-      { name: 'ml-team', groupRef: 'group:default/ml-team', displayName: 'ML' },
-      ALICE,
-      new Date(),
-    );
-    const writer = new LedgerWriter();
-    const publish = jest.fn(async () => {});
-    const wallets = new WalletService(knex, new WalletStore(knex), writer, {
-      publish,
-    } as unknown as SignalsService);
-    return { knex, team, writer, wallets, publish };
-  }
+  const setup = async (databaseId: Parameters<typeof databases.init>[0]) =>
+    createWalletFixture(await databases.init(databaseId));
 
   async function stored(knex: Knex, teamId: string) {
-    const row = await knex('wallets')
-      .where({ team_id: teamId })
-      .first('balance', 'version')
-      .options({ safeIntegers: true });
-    const count = await knex('ledger_entries').count({ n: '*' }).first();
     return {
-      balance: moneyFromDb(row.balance),
-      version: BigInt(row.version),
-      entries: Number(count?.n),
+      ...(await storedWallet(knex, teamId)),
+      entries: await ledgerEntryCount(knex),
     };
   }
 

@@ -1,6 +1,6 @@
-import { moneyFromDb } from '@bison/plugin-bison-common';
+import { moneyFromDb, WalletState } from '@bison/plugin-bison-common';
 import { dateFromDb, optionalDateFromDb } from '../database/dbValues';
-import { LedgerEntry, LedgerEntryKind, Wallet, WalletState } from './types';
+import { LedgerEntry, LedgerEntryKind, Wallet } from './types';
 
 type DbInteger = bigint | number | string;
 type DbTime = Date | number | string | bigint;

@@ -1,17 +1,10 @@
-import { Micros } from '@bison/plugin-bison-common';
+import {
+  Micros,
+  TransactionKind,
+  WalletState,
+} from '@bison/plugin-bison-common';
 
-export const LEDGER_ENTRY_KINDS = [
-  'recharge',
-  'usage',
-  'auto_recharge',
-  'adjustment',
-  'refund',
-  'import',
-] as const;
-export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];
-
-export const WALLET_STATES = ['active', 'low', 'overdue', 'suspended'] as const;
-export type WalletState = (typeof WALLET_STATES)[number];
+export type LedgerEntryKind = TransactionKind;
 
 export interface Wallet {
   teamId: string;

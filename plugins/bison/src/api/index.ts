@@ -1,7 +1,6 @@
 export { bisonApiRef } from './BisonApi';
 export type { BisonApi } from './BisonApi';
 export { BisonClient } from './BisonClient';
-export { TRANSACTION_KINDS } from './types';
 export type {
   AdjustmentRequest,
   AutoRechargePolicy,
@@ -16,10 +15,8 @@ export type {
   RechargeRequest,
   Transaction,
   TransactionFilter,
-  TransactionKind,
   TransactionPage,
   TransactionQuery,
   Wallet,
-  WalletState,
   WalletSummary,
 } from './types';

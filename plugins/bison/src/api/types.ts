@@ -1,3 +1,4 @@
+import type { TransactionKind, WalletState } from '@bison/plugin-bison-common';
 /*
  * Shapes of the Bison backend API (plugins/bison-backend/src/schema/openapi.yaml).
  * Money is always a decimal string ("100.50"); instants are RFC 3339 strings.
@@ -26,7 +27,6 @@ export interface BisonSettings {
 }
 
 /** @public */
-export type WalletState = 'active' | 'low' | 'overdue' | 'suspended';
 
 /** @public */
 export interface WalletSummary {
@@ -58,25 +58,6 @@ export interface Wallet {
   lastRecharge: { amount: Money; at: string } | null;
   updatedAt: string;
 }
-
-/** @public */
-export type TransactionKind =
-  | 'recharge'
-  | 'usage'
-  | 'auto_recharge'
-  | 'adjustment'
-  | 'refund'
-  | 'import';
-
-/** @public */
-export const TRANSACTION_KINDS: readonly TransactionKind[] = [
-  'recharge',
-  'usage',
-  'auto_recharge',
-  'adjustment',
-  'refund',
-  'import',
-];
 
 /** @public */
 export interface Transaction {

@@ -1,9 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
-import { migrationsDirectory } from '../../database/migrateDatabase';
-import { TeamStore } from '../../tenancy/TeamStore';
+import { createWalletFixture } from '../../__testUtils__/walletFixture';
 import { LedgerWriter } from '../LedgerWriter';
-import { WalletStore } from '../WalletStore';
 import { AutoRechargeRunner } from './AutoRechargeRunner';
 import { AutoRechargeStore } from './AutoRechargeStore';
 
@@ -13,15 +11,15 @@ jest.setTimeout(60_000);
 it.each(databases.eachSupportedId())(
   'two overlapping runs add the threshold top-up once on %p',
   async id => {
-    const knex = await databases.init(id);
-    await knex.migrate.latest({ directory: migrationsDirectory });
-    const team = await new TeamStore(knex).createTeam(
-      { name: 'ml', groupRef: 'group:default/ml', displayName: 'ml' },
-      'user:default/alice',
-      new Date('2026-01-01T00:00:00Z'),
-    );
+    const {
+      knex,
+      team,
+      store: walletStore,
+    } = await createWalletFixture(await databases.init(id), {
+      teamName: 'ml',
+      teamCreatedAt: new Date('2026-01-01T00:00:00Z'),
+    });
     const store = new AutoRechargeStore(knex);
-    const walletStore = new WalletStore(knex);
     const make = () =>
       new AutoRechargeRunner(
         knex,

@@ -2,12 +2,9 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { MAX_BALANCE_MICROS, moneyFromDb } from '@bison/plugin-bison-common';
 import { Knex } from 'knex';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
+import { createWalletServices } from '../../__testUtils__/walletFixture';
 import { dateFromDb, toDbInteger } from '../../database/dbValues';
-import { migrationsDirectory } from '../../database/migrateDatabase';
-import { Team, TeamStore } from '../../tenancy/TeamStore';
-import { LedgerWriter } from '../LedgerWriter';
-import { WalletService } from '../WalletService';
-import { WalletStore } from '../WalletStore';
+import { Team } from '../../tenancy/TeamStore';
 import { AutoRechargePolicy } from './AutoRechargePolicy';
 import { AUTO_RECHARGE_ACTOR, AutoRechargeRunner } from './AutoRechargeRunner';
 import { AutoRechargeStore } from './AutoRechargeStore';
@@ -25,19 +22,17 @@ describe('AutoRechargeRunner', () => {
   const databases = createTestDatabases();
 
   async function setup(databaseId: Parameters<typeof databases.init>[0]) {
-    const knex = await databases.init(databaseId);
-    await knex.migrate.latest({ directory: migrationsDirectory });
-    const teams = new TeamStore(knex);
-    const createTeam = (name: string) =>
-      teams.createTeam(
-        { name, groupRef: `group:default/${name}`, displayName: name },
-        ALICE,
-        EFFECTIVE_FROM,
-      );
+    const {
+      knex,
+      createTeam,
+      store: walletStore,
+      writer: ledger,
+      wallets,
+    } = await createWalletServices(await databases.init(databaseId), {
+      clock: () => NOW,
+      teamCreatedAt: EFFECTIVE_FROM,
+    });
     const store = new AutoRechargeStore(knex);
-    const walletStore = new WalletStore(knex);
-    const ledger = new LedgerWriter(() => NOW);
-    const wallets = new WalletService(knex, walletStore, ledger);
     const logger = mockServices.logger.mock();
     const onTopUp = jest.fn(async (_teamId: string) => {});
     const runner = new AutoRechargeRunner(

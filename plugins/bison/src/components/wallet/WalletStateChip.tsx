@@ -1,6 +1,6 @@
 import Chip from '@material-ui/core/Chip';
 import { makeStyles, Theme } from '@material-ui/core/styles';
-import { WalletState } from '../../api';
+import { WalletState } from '@bison/plugin-bison-common';
 
 const LABELS: Record<WalletState, string> = {
   active: 'Active',

@@ -1,6 +1,6 @@
 import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
-import { TRANSACTION_KINDS, TransactionKind } from '../../../api';
+import { TRANSACTION_KINDS, TransactionKind } from '@bison/plugin-bison-common';
 import { KIND_LABELS } from './kindLabels';
 
 /** What the user typed in the filter bar; dates as YYYY-MM-DD. */

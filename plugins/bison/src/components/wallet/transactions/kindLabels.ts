@@ -1,4 +1,4 @@
-import { TransactionKind } from '../../../api';
+import { TransactionKind } from '@bison/plugin-bison-common';
 
 /** Display names of the ledger entry kinds. */
 export const KIND_LABELS: Record<TransactionKind, string> = {
