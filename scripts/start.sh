@@ -6,4 +6,6 @@ cd "$(dirname "$0")/.."
 source scripts/toolchain.sh
 
 yarn install --immutable
+# The example teams appear once the backend and its catalog are up.
+node scripts/seed-demo.mjs &
 exec yarn start

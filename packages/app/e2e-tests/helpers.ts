@@ -1,4 +1,4 @@
-import { APIRequestContext, expect, Page } from '@playwright/test';
+import { expect, Page } from '@playwright/test';
 import path from 'node:path';
 
 export const screenshotDir = path.resolve(
@@ -17,13 +17,6 @@ export async function signIn(page: Page) {
       .getByRole('navigation', { name: 'sidebar nav' })
       .getByRole('link', { name: 'Catalog', exact: true }),
   ).toBeVisible();
-}
-
-/** A Backstage token of the demo user the request context signs in as. */
-export async function backstageToken(request: APIRequestContext) {
-  const res = await request.get('/api/auth/guest/refresh?env=development');
-  expect(res.ok()).toBe(true);
-  return (await res.json()).backstageIdentity.token as string;
 }
 
 export async function openGroupBisonTab(page: Page, group: string) {

@@ -1,0 +1,76 @@
+// Creates the demo teams of examples/bison-demo.json through the Bison API, as
+// the demo's admin user: each team, an opening recharge and its auto-recharge
+// policy. Safe to run again: existing teams are kept and the recharges carry
+// fixed idempotency keys. Waits for the backend and its catalog to be ready.
+//   node scripts/seed-demo.mjs [baseUrl]
+import { readFileSync } from 'node:fs';
+
+const baseUrl = process.argv[2] ?? 'http://localhost:7007';
+const demo = JSON.parse(
+  readFileSync(new URL('../examples/bison-demo.json', import.meta.url), 'utf8'),
+);
+const deadline = Date.now() + 5 * 60_000;
+
+async function retrying(what, attempt) {
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`${what}: ${error.message}`);
+      await new Promise(resolve => setTimeout(resolve, 2000));
+    }
+  }
+}
+
+async function call(token, method, path, body, headers = {}) {
+  const res = await fetch(`${baseUrl}/api/bison${path}`, {
+    method,
+    headers: {
+      Authorization: `Bearer ${token}`,
+      'Content-Type': 'application/json',
+      ...headers,
+    },
+    body: body && JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json().catch(() => ({})) };
+}
+
+const token = await retrying('signing in', async () => {
+  const res = await fetch(`${baseUrl}/api/auth/guest/refresh?env=development`);
+  if (!res.ok) throw new Error(`sign-in answered ${res.status}`);
+  return (await res.json()).backstageIdentity.token;
+});
+
+for (const team of demo.teams) {
+  // The catalog may not have read the example Groups yet: retry until it has.
+  await retrying(`creating team ${team.name}`, async () => {
+    const res = await call(token, 'POST', '/teams', {
+      name: team.name,
+      groupRef: team.groupRef,
+    });
+    if (res.status !== 201 && res.status !== 409) {
+      throw new Error(res.body.error?.message ?? `status ${res.status}`);
+    }
+  });
+  const recharge = await call(
+    token,
+    'POST',
+    `/teams/${team.name}/wallet/recharges`,
+    { amount: team.openingBalance, reason: 'Opening balance of the demo' },
+    { 'Idempotency-Key': `demo-opening-${team.name}` },
+  );
+  if (recharge.status !== 201) {
+    throw new Error(
+      `recharging ${team.name}: ${JSON.stringify(recharge.body)}`,
+    );
+  }
+  if (team.autoRecharge) {
+    await call(
+      token,
+      'PUT',
+      `/teams/${team.name}/wallet/auto-recharge`,
+      team.autoRecharge,
+    );
+  }
+  console.log(`demo: team ${team.name} ready`);
+}
