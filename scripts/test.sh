@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `make test`: everything CI checks, on a fresh machine or a warm one.
 #   type-check, lint, prettier, unit and database tests (SQLite and a real
-#   PostgreSQL), then the end-to-end test in headless Chromium against the
-#   built app. Ends with one "N passed, N failed" line.
+#   PostgreSQL), integration tests against a real kube-apiserver, then the
+#   end-to-end tests in headless Chromium against the built app. Ends with one
+#   "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/toolchain.sh
@@ -19,9 +20,13 @@ chmod 755 "$run_dir" # the PostgreSQL cluster inside runs as the postgres user
 steps=()
 failed_steps=0
 
+# Quiet, so that the summary stays the last line of the output.
 cleanup() {
-  scripts/e2e-backend.sh stop "$run_dir" || true
-  scripts/postgres.sh stop "$run_dir/postgres" || true
+  {
+    scripts/e2e-backend.sh stop "$run_dir"
+    [ ! -d "$run_dir/kube" ] || scripts/kube/stop.sh "$run_dir/kube"
+    scripts/postgres.sh stop "$run_dir/postgres"
+  } >/dev/null 2>&1 || true
   rm -rf "$run_dir"
 }
 trap cleanup EXIT
@@ -51,6 +56,13 @@ start_postgres() {
   export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$url"
 }
 step "start PostgreSQL" start_postgres
+
+# Built from the Go module proxy on first use (about 7 minutes), then cached.
+start_kubernetes() {
+  scripts/kube/start.sh "$run_dir/kube" || return 1
+  source "$run_dir/kube/env"
+}
+step "start Kubernetes (etcd, kube-apiserver, kube-controller-manager)" start_kubernetes
 step "unit and database tests" yarn backstage-cli repo test --json --outputFile="$results_dir/jest.json"
 step "build app" yarn workspace app build
 step "start backend for e2e" scripts/e2e-backend.sh start "$run_dir"

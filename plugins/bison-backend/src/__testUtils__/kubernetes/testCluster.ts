@@ -1,0 +1,62 @@
+import * as k8s from '@kubernetes/client-node';
+import { readFileSync } from 'node:fs';
+import { parseAllDocuments } from 'yaml';
+
+/** The control plane started by the Jest global setup (or by make test). */
+export function testCluster() {
+  const server = process.env.BISON_K8S_SERVER;
+  const caFile = process.env.BISON_K8S_CA_FILE;
+  const adminToken = process.env.BISON_K8S_ADMIN_TOKEN;
+  if (!server || !caFile || !adminToken) {
+    throw new Error(
+      'No test cluster: the Jest global setup should have started one (scripts/kube/start.sh)',
+    );
+  }
+  return { server, caFile, adminToken };
+}
+
+/** A client configuration that authenticates with a bearer token. */
+export function kubeConfigFor(token: string): k8s.KubeConfig {
+  const { server, caFile } = testCluster();
+  const kc = new k8s.KubeConfig();
+  kc.loadFromOptions({
+    clusters: [{ name: 'test', server, caFile, skipTLSVerify: false }],
+    users: [{ name: 'user', token }],
+    contexts: [{ name: 'test', cluster: 'test', user: 'user' }],
+    currentContext: 'test',
+  });
+  return kc;
+}
+
+export function adminKubeConfig(): k8s.KubeConfig {
+  return kubeConfigFor(testCluster().adminToken);
+}
+
+/** Creates every object of a YAML manifest file, keeping ones that exist. */
+export async function applyManifest(kc: k8s.KubeConfig, file: string) {
+  const client = k8s.KubernetesObjectApi.makeApiClient(kc);
+  for (const doc of parseAllDocuments(readFileSync(file, 'utf8'))) {
+    const object = doc.toJS() as k8s.KubernetesObject | null;
+    if (!object) continue;
+    try {
+      await client.create(object);
+    } catch (error) {
+      if ((error as { code?: number }).code !== 409) throw error;
+    }
+  }
+}
+
+/** A short-lived token of a ServiceAccount, from the TokenRequest API. */
+export async function serviceAccountToken(
+  admin: k8s.KubeConfig,
+  namespace: string,
+  name: string,
+): Promise<string> {
+  const core = admin.makeApiClient(k8s.CoreV1Api);
+  const request = await core.createNamespacedServiceAccountToken({
+    name,
+    namespace,
+    body: { spec: { audiences: [], expirationSeconds: 3600 } },
+  });
+  return request.status!.token;
+}
