@@ -34,6 +34,36 @@ export interface Config {
       /** When the auto-recharge task runs; defaults to every 10 minutes. */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    /**
+     * The cluster whose Capsule tenants, namespaces, quotas and nodes Bison
+     * manages. Set exactly one of inCluster, kubeconfig or cluster. Without
+     * this section teams are ledger-only and the tenancy routes answer 503.
+     */
+    kubernetes?: {
+      /** Use the pod's ServiceAccount (deploy/ holds the RBAC it needs). */
+      inCluster?: boolean;
+      /** A kubeconfig file; defaults to $KUBECONFIG or ~/.kube/config. */
+      kubeconfig?: {
+        path?: string;
+        context?: string;
+      };
+      /** An API server reached with a bearer token. */
+      cluster?: {
+        url: string;
+        caFile?: string;
+        caData?: string;
+        skipTLSVerify?: boolean;
+        /** @visibility secret */
+        token?: string;
+        tokenFile?: string;
+      };
+      /** The namespace Bison runs in; no project may take its name. Defaults to bison-system. */
+      systemNamespace?: string;
+      reconcile?: {
+        /** How often Tenants are checked for drift; defaults to every 5 minutes. */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
+    };
     billing?: {
       /** Length of a billing window in minutes; must divide a day. Defaults to 60. */
       windowMinutes?: number;

@@ -10,7 +10,12 @@ import { migrateDatabase } from './database/migrateDatabase';
 import { TeamAuthorizer } from './permissions/TeamAuthorizer';
 import { createRouter } from './router/createRouter';
 import { readSettings } from './settings/readSettings';
+import { KubernetesApi } from './kubernetes/KubernetesApi';
+import { readKubernetesConfig } from './kubernetes/readKubernetesConfig';
+import { scheduleTenancyReconcile } from './tenancy/scheduleTenancyReconcile';
 import { TeamStore } from './tenancy/TeamStore';
+import { createTenancy } from './tenancy/Tenancy';
+import { TenancyReconciler } from './tenancy/TenancyReconciler';
 import { LedgerWriter } from './wallet/LedgerWriter';
 import { WalletService } from './wallet/WalletService';
 import { WalletStore } from './wallet/WalletStore';
@@ -72,6 +77,25 @@ export const bisonPlugin = createBackendPlugin({
             },
           ),
         });
+        const kubernetes = readKubernetesConfig(deps.config);
+        const tenancy = kubernetes
+          ? createTenancy(
+              new KubernetesApi(kubernetes.kubeConfig),
+              teams,
+              kubernetes.systemNamespace,
+            )
+          : undefined;
+        if (tenancy) {
+          await scheduleTenancyReconcile({
+            scheduler: deps.scheduler,
+            config: deps.config,
+            reconciler: new TenancyReconciler(teams, tenancy.kube, deps.logger),
+          });
+        } else {
+          deps.logger.info(
+            'No Kubernetes cluster configured (bison.kubernetes): teams are ledger-only',
+          );
+        }
         const authorizer = new TeamAuthorizer(
           deps.permissions,
           deps.permissionsRegistry,
@@ -85,6 +109,7 @@ export const bisonPlugin = createBackendPlugin({
           await createRouter({
             httpAuth: deps.httpAuth,
             auditor: deps.auditor,
+            logger: deps.logger,
             permissions: deps.permissions,
             catalog: deps.catalog,
             settings,
@@ -93,6 +118,7 @@ export const bisonPlugin = createBackendPlugin({
             wallets,
             walletStore,
             autoRecharge,
+            tenancy,
           }),
         );
         deps.httpRouter.addAuthPolicy({

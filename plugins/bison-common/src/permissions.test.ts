@@ -11,6 +11,7 @@ describe('permissions', () => {
     'bison.team.delete': ['delete', 'bison-team'],
     'bison.team.suspend': ['update', 'bison-team'],
     'bison.project.create': ['create', 'bison-team'],
+    'bison.project.update': ['update', 'bison-team'],
     'bison.project.delete': ['delete', 'bison-team'],
     'bison.wallet.recharge': ['update', 'bison-team'],
     'bison.wallet.adjust': ['update', 'bison-team'],
@@ -20,6 +21,7 @@ describe('permissions', () => {
     'bison.alerts.manage': ['update'],
     'bison.reports.read': ['read'],
     'bison.billing.operate': ['update'],
+    'bison.nodes.read': ['read'],
     'bison.nodes.manage': ['update'],
   };
 

@@ -46,6 +46,13 @@ export const projectCreatePermission = createPermission({
 });
 
 /** @public */
+export const projectUpdatePermission = createPermission({
+  name: 'bison.project.update',
+  attributes: { action: 'update' },
+  resourceType: BISON_TEAM_RESOURCE_TYPE,
+});
+
+/** @public */
 export const projectDeletePermission = createPermission({
   name: 'bison.project.delete',
   attributes: { action: 'delete' },
@@ -106,6 +113,12 @@ export const billingOperatePermission = createPermission({
 });
 
 /** @public */
+export const nodesReadPermission = createPermission({
+  name: 'bison.nodes.read',
+  attributes: { action: 'read' },
+});
+
+/** @public */
 export const nodesManagePermission = createPermission({
   name: 'bison.nodes.manage',
   attributes: { action: 'update' },
@@ -122,6 +135,7 @@ export const bisonTeamPermissions = [
   teamDeletePermission,
   teamSuspendPermission,
   projectCreatePermission,
+  projectUpdatePermission,
   projectDeletePermission,
   walletRechargePermission,
   walletAdjustPermission,
@@ -139,6 +153,7 @@ export const bisonBasicPermissions = [
   alertsManagePermission,
   reportsReadPermission,
   billingOperatePermission,
+  nodesReadPermission,
   nodesManagePermission,
 ];
 

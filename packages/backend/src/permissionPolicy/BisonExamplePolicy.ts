@@ -14,7 +14,9 @@ import {
   teamReadPermission,
   walletRechargePermission,
   projectCreatePermission,
+  projectUpdatePermission,
   projectDeletePermission,
+  nodesReadPermission,
 } from '@bison/plugin-bison-common';
 import {
   bisonTeamConditions,
@@ -42,14 +44,18 @@ const FINANCE_PERMISSIONS = new Set([
 const MEMBER_PERMISSIONS = new Set([
   teamReadPermission.name,
   projectCreatePermission.name,
+  projectUpdatePermission.name,
   projectDeletePermission.name,
 ]);
+
+/** Allowed to every signed-in user. */
+const EVERYONE_PERMISSIONS = new Set([nodesReadPermission.name]);
 
 /**
  * The example policy of the demo app: admins may do everything, finance
  * recharges and reads every team, members read their own team (a member of
  * a sub-group counts as a member of the groups above it) and manage its
- * projects. Permissions of other plugins are allowed.
+ * projects, and everyone sees the node pools. Permissions of other plugins are allowed.
  */
 export class BisonExamplePolicy implements PermissionPolicy {
   private readonly adminGroups: Set<string>;
@@ -66,6 +72,9 @@ export class BisonExamplePolicy implements PermissionPolicy {
   ): Promise<PolicyDecision> {
     const { permission } = request;
     if (!permission.name.startsWith('bison.')) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    if (EVERYONE_PERMISSIONS.has(permission.name)) {
       return { result: AuthorizeResult.ALLOW };
     }
     const claims = user?.info.ownershipEntityRefs ?? [];

@@ -8,6 +8,7 @@ import { Knex } from 'knex';
 import { Server } from 'node:http';
 import request from 'supertest';
 import { bisonPlugin } from '../plugin';
+import { testCluster } from './kubernetes/testCluster';
 
 /** The `Authorization` header of user `alice`, who is in the catalog. */
 export const aliceHeader = mockCredentials.user.header('user:default/alice');
@@ -23,6 +24,11 @@ export interface StartPluginBackendOptions {
    * group's name). All of `groups` unless given.
    */
   teams?: string[];
+  /**
+   * Bearer token for the test cluster; when given the plugin manages
+   * tenants there (bison.kubernetes.cluster).
+   */
+  kubernetesToken?: string;
 }
 
 /**
@@ -61,7 +67,20 @@ export async function startPluginBackend(
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({
         data: {
-          bison: { currency: { code: 'USD', symbol: '$', minorUnits: 2 } },
+          bison: {
+            currency: { code: 'USD', symbol: '$', minorUnits: 2 },
+            ...(options.kubernetesToken
+              ? {
+                  kubernetes: {
+                    cluster: {
+                      url: testCluster().server,
+                      caFile: testCluster().caFile,
+                      token: options.kubernetesToken,
+                    },
+                  },
+                }
+              : {}),
+          },
         },
       }),
     ],
@@ -80,11 +99,14 @@ export async function startPluginBackend(
 /** Requests to the plugin's routes (paths below `/api/bison`) as alice. */
 export function bisonApi(server: Server) {
   const agent = request(server);
-  const withAuth = (method: 'get' | 'post' | 'put') => (path: string) =>
-    agent[method](`/api/bison${path}`).set('Authorization', aliceHeader);
+  const withAuth =
+    (method: 'get' | 'post' | 'put' | 'patch' | 'delete') => (path: string) =>
+      agent[method](`/api/bison${path}`).set('Authorization', aliceHeader);
   return {
     get: withAuth('get'),
     post: withAuth('post'),
     put: withAuth('put'),
+    patch: withAuth('patch'),
+    delete: withAuth('delete'),
   };
 }

@@ -1,6 +1,9 @@
 import express from 'express';
 import { createOpenApiRouter } from '../schema/openapi';
 import { registerAutoRechargeRoutes } from './autoRechargeRoutes';
+import { registerNodeRoutes } from './nodeRoutes';
+import { registerProjectRoutes } from './projectRoutes';
+import { registerQuotaRoutes } from './quotaRoutes';
 import { registerTeamRoutes } from './teamRoutes';
 import { RouteContext } from './types';
 import { registerWalletRoutes } from './walletRoutes';
@@ -26,5 +29,8 @@ export async function createRouter(ctx: RouteContext): Promise<express.Router> {
   registerTeamRoutes(router, ctx);
   registerWalletRoutes(router, ctx);
   registerAutoRechargeRoutes(router, ctx);
+  registerProjectRoutes(router, ctx);
+  registerQuotaRoutes(router, ctx);
+  registerNodeRoutes(router, ctx);
   return router;
 }

@@ -1,22 +1,67 @@
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   isGroupEntity,
+  GroupEntity,
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError } from '@backstage/errors';
+import { Request } from 'express';
 import {
+  quotaUpdatePermission,
   teamCreatePermission,
+  teamDeletePermission,
   teamReadPermission,
-  tenantNameProblem,
+  teamUpdatePermission,
+  tenantNameOfGroup,
 } from '@bison/plugin-bison-common';
+import { Team } from '../tenancy/TeamStore';
+import { TeamChanges, TeamTenantInput } from '../tenancy/TeamService';
+import { requireTenancy, Tenancy } from '../tenancy/Tenancy';
+import { TeamTenancy } from '../tenancy/TenancyReader';
+import {
+  parseKubernetesName,
+  parseOwners,
+  parsePool,
+  parseQuotaInput,
+} from '../tenancy/parseTenancyInput';
 import { actorOf } from './actor';
+import { audited } from './audited';
+import { assertBasicPermission } from './basicPermission';
 import { rejectUnknownFields, requireText } from './fieldErrors';
 import { teamResponse } from './responses';
+import { storedTenancyFields, teamTenancyFields } from './tenancyResponses';
 import { ApiRouter, RouteContext } from './types';
+
+const TENANT_FIELDS = ['owners', 'quota', 'pool'] as const;
 
 export function registerTeamRoutes(router: ApiRouter, ctx: RouteContext) {
   const { httpAuth, authorizer, teams, walletStore, settings } = ctx;
+
+  /** Teams as answered, with their cluster side when it can be read. */
+  async function respondTeams(list: Team[]) {
+    const wallets = await walletStore.getWallets(list.map(team => team.id));
+    let clusterState: Map<string, TeamTenancy> | undefined;
+    if (ctx.tenancy) {
+      try {
+        clusterState = await ctx.tenancy.reader.readTeams(
+          list.map(team => team.name),
+        );
+      } catch (error) {
+        ctx.logger.warn(`Could not read teams from the cluster: ${error}`);
+      }
+    }
+    const now = new Date();
+    const clusterFields = (team: Team) => {
+      const tenancy = clusterState?.get(team.name);
+      if (tenancy) return teamTenancyFields(tenancy, now);
+      return ctx.tenancy ? storedTenancyFields(team.tenancy) : {};
+    };
+    return list.map(team => ({
+      ...teamResponse(team, wallets.get(team.id), settings),
+      ...clusterFields(team),
+    }));
+  }
 
   router.get('/teams', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
@@ -25,12 +70,7 @@ export function registerTeamRoutes(router: ApiRouter, ctx: RouteContext) {
       filter === 'none'
         ? []
         : await teams.listTeams(filter === 'all' ? undefined : filter);
-    const wallets = await walletStore.getWallets(list.map(team => team.id));
-    res.json({
-      items: list.map(team =>
-        teamResponse(team, wallets.get(team.id), settings),
-      ),
-    });
+    res.json({ items: await respondTeams(list) });
   });
 
   router.get('/teams/:team', async (req, res) => {
@@ -40,71 +80,167 @@ export function registerTeamRoutes(router: ApiRouter, ctx: RouteContext) {
       teamReadPermission,
       req.params.team,
     );
-    res.json(
-      teamResponse(team, await walletStore.getWallet(team.id), settings),
-    );
+    const [response] = await respondTeams([team]);
+    res.json(response);
   });
 
   router.post('/teams', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const [decision] = await ctx.permissions.authorize(
-      [{ permission: teamCreatePermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('not allowed to create teams');
-    }
-
-    rejectUnknownFields(req.body, [
+    await assertBasicPermission(ctx, credentials, teamCreatePermission);
+    const body = req.body;
+    rejectUnknownFields(body, [
       'name',
       'groupRef',
       'displayName',
       'description',
+      ...TENANT_FIELDS,
     ]);
-    const name = requireText('name', req.body.name);
-    const nameProblem = tenantNameProblem(name);
-    if (nameProblem) throw new InputError(`'name' ${nameProblem}`);
-    const group = await findGroup(ctx, req.body.groupRef, credentials);
+    const systemNamespace = ctx.tenancy?.systemNamespace ?? '';
+    if (body.name !== undefined) {
+      parseKubernetesName('name', body.name, systemNamespace);
+    }
+    const group = await findGroup(ctx, body.groupRef, credentials);
+    const name = parseKubernetesName(
+      'name',
+      body.name ?? tenantNameOfGroup(group),
+      systemNamespace,
+    );
     const displayName =
-      req.body.displayName?.trim() ||
+      body.displayName?.trim() ||
       group.spec.profile?.displayName ||
       group.metadata.name;
+    const record = {
+      name,
+      groupRef: stringifyEntityRef(group),
+      displayName,
+      description: body.description?.trim() || undefined,
+    };
+    const wantsTenant = TENANT_FIELDS.some(field => body[field] !== undefined);
+    const tenancy = wantsTenant ? requireTenancy(ctx.tenancy) : ctx.tenancy;
+    const tenant = tenancy
+      ? await parseTenantInput(tenancy, body, group)
+      : undefined;
 
-    const event = await ctx.auditor.createEvent({
-      eventId: 'team-create',
-      request: req,
-      severityLevel: 'medium',
-      meta: { team: name, groupRef: stringifyEntityRef(group) },
-    });
-    try {
-      const team = await teams.createTeam(
-        {
-          name,
-          groupRef: stringifyEntityRef(group),
-          displayName,
-          description: req.body.description?.trim() || undefined,
-        },
-        actorOf(credentials),
-        new Date(),
-      );
-      await event.success();
-      res
-        .status(201)
-        .json(
-          teamResponse(team, await walletStore.getWallet(team.id), settings),
-        );
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    const team = await audited(
+      ctx,
+      req,
+      'team-create',
+      { team: name, groupRef: record.groupRef },
+      () =>
+        tenancy && tenant
+          ? tenancy.teams.create(
+              record,
+              tenant,
+              actorOf(credentials),
+              new Date(),
+            )
+          : teams.createTeam(record, actorOf(credentials), new Date()),
+    );
+    const [response] = await respondTeams([team]);
+    res.status(201).json(response);
   });
+
+  router.patch('/teams/:team', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const team = await authorizer.authorizeTeam(
+      credentials,
+      teamUpdatePermission,
+      req.params.team,
+    );
+    const body = req.body;
+    rejectUnknownFields(body, ['displayName', 'description', ...TENANT_FIELDS]);
+    if (body.quota !== undefined) {
+      await authorizer.assertAllowed(credentials, quotaUpdatePermission, team);
+    }
+    const changes: TeamChanges = {};
+    if (body.displayName !== undefined) {
+      changes.displayName = requireText('displayName', body.displayName);
+    }
+    if (body.description !== undefined) {
+      changes.description = body.description.trim() || null;
+    }
+    const wantsTenant = TENANT_FIELDS.some(field => body[field] !== undefined);
+    const tenancy = wantsTenant ? requireTenancy(ctx.tenancy) : undefined;
+    if (tenancy) {
+      if (body.owners !== undefined) {
+        changes.owners = parseOwners('owners', body.owners);
+      }
+      if (body.quota !== undefined) {
+        changes.hard =
+          body.quota === null
+            ? {}
+            : parseQuotaInput(
+                'quota',
+                body.quota,
+                await tenancy.resources.list(),
+              );
+      }
+      if (body.pool !== undefined) changes.pool = parsePool('pool', body.pool);
+    }
+    await audited(
+      ctx,
+      req,
+      'team-update',
+      { team: team.name, fields: Object.keys(body) },
+      async () => {
+        if (tenancy) await tenancy.teams.update(team, changes);
+        else await teams.updateDetails(team.id, changes);
+      },
+    );
+    const [response] = await respondTeams([
+      (await teams.getTeamById(team.id))!,
+    ]);
+    res.json(response);
+  });
+
+  router.delete('/teams/:team', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const team = await authorizer.authorizeTeam(
+      credentials,
+      teamDeletePermission,
+      req.params.team,
+    );
+    const cascade = String(req.query.cascade) === 'true';
+    await audited(
+      ctx,
+      req as unknown as Request,
+      'team-delete',
+      { team: team.name, cascade },
+      async () => {
+        if (ctx.tenancy) {
+          await ctx.tenancy.teams.delete(team, cascade, new Date());
+        } else {
+          await teams.archiveTeam(team.id, new Date());
+        }
+      },
+    );
+    res.status(204).end();
+  });
+}
+
+async function parseTenantInput(
+  tenancy: Tenancy,
+  body: { owners?: unknown; quota?: unknown; pool?: unknown },
+  group: GroupEntity,
+): Promise<TeamTenantInput> {
+  return {
+    owners:
+      body.owners === undefined
+        ? [{ kind: 'Group', name: group.metadata.name }]
+        : parseOwners('owners', body.owners),
+    hard:
+      body.quota === undefined
+        ? {}
+        : parseQuotaInput('quota', body.quota, await tenancy.resources.list()),
+    pool: body.pool === undefined ? 'shared' : parsePool('pool', body.pool),
+  };
 }
 
 async function findGroup(
   ctx: RouteContext,
   groupRefText: string | undefined,
-  credentials: Awaited<ReturnType<RouteContext['httpAuth']['credentials']>>,
-) {
+  credentials: BackstageCredentials,
+): Promise<GroupEntity> {
   const text = requireText('groupRef', groupRefText);
   let ref;
   try {

@@ -1,6 +1,7 @@
 import {
   AuditorService,
   HttpAuthService,
+  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -8,6 +9,7 @@ import { createOpenApiRouter } from '../schema/openapi';
 import { TeamAuthorizer } from '../permissions/TeamAuthorizer';
 import { BisonSettings } from '../settings/readSettings';
 import { TeamStore } from '../tenancy/TeamStore';
+import { Tenancy } from '../tenancy/Tenancy';
 import { WalletService } from '../wallet/WalletService';
 import { WalletStore } from '../wallet/WalletStore';
 import { AutoRechargeStore } from '../wallet/autoRecharge/AutoRechargeStore';
@@ -18,6 +20,7 @@ export type ApiRouter = Awaited<ReturnType<typeof createOpenApiRouter>>;
 export interface RouteContext {
   httpAuth: HttpAuthService;
   auditor: AuditorService;
+  logger: LoggerService;
   permissions: PermissionsService;
   catalog: CatalogService;
   settings: BisonSettings;
@@ -26,4 +29,6 @@ export interface RouteContext {
   wallets: WalletService;
   walletStore: WalletStore;
   autoRecharge: AutoRechargeStore;
+  /** Absent when no cluster is configured: teams are ledger-only. */
+  tenancy?: Tenancy;
 }

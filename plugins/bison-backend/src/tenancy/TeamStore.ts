@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import { dateFromDb } from '../database/dbValues';
 import { applyTeamCriteria } from '../permissions/applyTeamCriteria';
+import { TenancyStatus } from './tenancyStatus';
 
 export interface Team {
   id: string;
@@ -15,6 +16,8 @@ export interface Team {
   description?: string;
   createdAt: Date;
   createdBy: string;
+  /** What the reconcile task last found about the team's Tenant. */
+  tenancy: TenancyStatus;
 }
 
 export interface NewTeam {
@@ -32,6 +35,17 @@ export interface TeamRow {
   description: string | null;
   created_at: Date | number | string;
   created_by: string;
+  tenancy_status?: string;
+  tenancy_problems?: string | null;
+  tenancy_checked_at?: Date | number | string | null;
+}
+
+function tenancyOf(row: TeamRow): TenancyStatus {
+  return {
+    status: (row.tenancy_status as TenancyStatus['status']) ?? 'unknown',
+    problems: row.tenancy_problems ? JSON.parse(row.tenancy_problems) : [],
+    checkedAt: dateFromDb(row.tenancy_checked_at ?? row.created_at),
+  };
 }
 
 export function toTeam(row: TeamRow): Team {
@@ -43,6 +57,7 @@ export function toTeam(row: TeamRow): Team {
     description: row.description ?? undefined,
     createdAt: dateFromDb(row.created_at),
     createdBy: row.created_by,
+    tenancy: tenancyOf(row),
   };
 }
 
@@ -73,6 +88,51 @@ export class TeamStore {
       throw error;
     }
     return toTeam(row);
+  }
+
+  /** Undoes {@link TeamStore.createTeam} of a team nothing was posted to. */
+  async removeNewTeam(id: string): Promise<void> {
+    await this.knex.transaction(async trx => {
+      const posted = await trx('ledger_entries').where({ team_id: id }).first();
+      if (posted) return;
+      await trx('auto_recharge').where({ team_id: id }).delete();
+      await trx('wallets').where({ team_id: id }).delete();
+      await trx('teams').where({ id }).delete();
+    });
+  }
+
+  async updateDetails(
+    id: string,
+    details: { displayName?: string; description?: string | null },
+  ): Promise<void> {
+    const changes = {
+      ...(details.displayName !== undefined
+        ? { display_name: details.displayName }
+        : {}),
+      ...(details.description !== undefined
+        ? { description: details.description }
+        : {}),
+    };
+    if (Object.keys(changes).length === 0) return;
+    await this.knex('teams').where({ id }).update(changes);
+  }
+
+  /** Archives the team and its wallet; the ledger is kept. */
+  async archiveTeam(id: string, now: Date): Promise<void> {
+    await this.knex.transaction(async trx => {
+      await trx('teams').where({ id }).update({ archived_at: now });
+      await trx('wallets').where({ team_id: id }).update({ archived_at: now });
+    });
+  }
+
+  async saveTenancyStatus(id: string, tenancy: TenancyStatus): Promise<void> {
+    await this.knex('teams')
+      .where({ id })
+      .update({
+        tenancy_status: tenancy.status,
+        tenancy_problems: JSON.stringify(tenancy.problems),
+        tenancy_checked_at: tenancy.checkedAt,
+      });
   }
 
   async getTeam(name: string): Promise<Team | undefined> {
@@ -109,6 +169,9 @@ export class TeamStore {
         'description',
         'created_at',
         'created_by',
+        'tenancy_status',
+        'tenancy_problems',
+        'tenancy_checked_at',
       )
       .whereNull('archived_at');
   }

@@ -1,15 +1,11 @@
 import * as k8s from '@kubernetes/client-node';
-import path from 'node:path';
 import {
-  adminKubeConfig,
-  applyManifest,
+  backendServiceAccountToken,
   kubeConfigFor,
-  serviceAccountToken,
 } from '../__testUtils__/kubernetes/testCluster';
 
 jest.setTimeout(60_000);
 
-const deployDir = path.resolve(__dirname, '../../../../deploy');
 const TENANT = 'rbac-check';
 const NAMESPACE = 'rbac-check-training';
 
@@ -21,12 +17,7 @@ describe('the RBAC in deploy/', () => {
   let backend: k8s.KubeConfig;
 
   beforeAll(async () => {
-    const admin = adminKubeConfig();
-    await applyManifest(admin, path.join(deployDir, 'serviceaccount.yaml'));
-    await applyManifest(admin, path.join(deployDir, 'rbac.yaml'));
-    backend = kubeConfigFor(
-      await serviceAccountToken(admin, 'bison-system', 'bison-backend'),
-    );
+    backend = kubeConfigFor(await backendServiceAccountToken());
   });
 
   it('lets the backend manage tenants, project namespaces, quotas and nodes', async () => {

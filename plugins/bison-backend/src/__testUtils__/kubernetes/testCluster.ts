@@ -1,5 +1,6 @@
 import * as k8s from '@kubernetes/client-node';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 
 /** The control plane started by the Jest global setup (or by make test). */
@@ -59,4 +60,17 @@ export async function serviceAccountToken(
     body: { spec: { audiences: [], expirationSeconds: 3600 } },
   });
   return request.status!.token;
+}
+
+const DEPLOY_DIR = path.resolve(__dirname, '../../../../../deploy');
+
+/**
+ * Applies the ServiceAccount and RBAC of deploy/ and returns a token of that
+ * account: the identity the backend has in a real installation.
+ */
+export async function backendServiceAccountToken(): Promise<string> {
+  const admin = adminKubeConfig();
+  await applyManifest(admin, path.join(DEPLOY_DIR, 'serviceaccount.yaml'));
+  await applyManifest(admin, path.join(DEPLOY_DIR, 'rbac.yaml'));
+  return serviceAccountToken(admin, 'bison-system', 'bison-backend');
 }

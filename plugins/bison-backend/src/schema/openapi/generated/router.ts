@@ -39,6 +39,27 @@ export const spec = {
           maxLength: 63,
         },
       },
+      project: {
+        name: 'project',
+        in: 'path',
+        required: true,
+        description: "The project's namespace name.",
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 63,
+        },
+      },
+      node: {
+        name: 'node',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 253,
+        },
+      },
       idempotencyKey: {
         name: 'Idempotency-Key',
         in: 'header',
@@ -187,6 +208,24 @@ export const spec = {
           wallet: {
             $ref: '#/components/schemas/WalletSummary',
           },
+          owners: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Owner',
+            },
+          },
+          pool: {
+            $ref: '#/components/schemas/Pool',
+          },
+          quota: {
+            $ref: '#/components/schemas/QuotaStatus',
+          },
+          projectCount: {
+            type: 'integer',
+          },
+          tenancy: {
+            $ref: '#/components/schemas/TenancyStatus',
+          },
         },
         required: ['name', 'groupRef', 'displayName', 'createdAt', 'createdBy'],
       },
@@ -222,7 +261,8 @@ export const spec = {
         properties: {
           name: {
             type: 'string',
-            description: 'Tenant name, a DNS-1123 label.',
+            description:
+              "Tenant name, a DNS-1123 label. Defaults to the Group's bison.io/tenant annotation, else the Group's name.",
           },
           groupRef: {
             type: 'string',
@@ -235,8 +275,21 @@ export const spec = {
           description: {
             type: 'string',
           },
+          owners: {
+            type: 'array',
+            description: 'Tenant owners; defaults to the Group itself.',
+            items: {
+              $ref: '#/components/schemas/Owner',
+            },
+          },
+          quota: {
+            $ref: '#/components/schemas/QuotaInput',
+          },
+          pool: {
+            $ref: '#/components/schemas/Pool',
+          },
         },
-        required: ['name', 'groupRef'],
+        required: ['groupRef'],
       },
       WalletState: {
         type: 'string',
@@ -527,6 +580,299 @@ export const spec = {
         },
         required: ['enabled', 'scheduled', 'threshold', 'monthlyCap'],
       },
+      Owner: {
+        type: 'object',
+        description: 'A Capsule Tenant owner.',
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['User', 'Group', 'ServiceAccount'],
+          },
+          name: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 253,
+          },
+        },
+        required: ['kind', 'name'],
+      },
+      ResourceList: {
+        type: 'object',
+        description:
+          'Kubernetes quantities by quota key (e.g. requests.cpu, requests.memory, requests.nvidia.com/gpu, limits.memory, pods), units kept as written.',
+        additionalProperties: {
+          type: 'string',
+        },
+      },
+      QuotaInput: {
+        type: 'object',
+        properties: {
+          hard: {
+            $ref: '#/components/schemas/ResourceList',
+          },
+        },
+        required: ['hard'],
+      },
+      QuotaStatus: {
+        type: 'object',
+        properties: {
+          hard: {
+            $ref: '#/components/schemas/ResourceList',
+          },
+          used: {
+            $ref: '#/components/schemas/ResourceList',
+          },
+        },
+        required: ['hard', 'used'],
+      },
+      Pool: {
+        type: 'string',
+        description:
+          "shared: the team's pods run on any node not reserved for another team; exclusive: they run only on the nodes assigned to the team.",
+        enum: ['shared', 'exclusive'],
+      },
+      TenancyStatus: {
+        type: 'object',
+        description:
+          "How the team's Capsule Tenant compares with what Bison last wrote.",
+        properties: {
+          status: {
+            type: 'string',
+            enum: ['ok', 'missing', 'drifted', 'unknown'],
+          },
+          problems: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          checkedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+        },
+        required: ['status', 'problems'],
+      },
+      UpdateTeamRequest: {
+        type: 'object',
+        description: 'Changes only the fields sent.',
+        properties: {
+          displayName: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          owners: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Owner',
+            },
+          },
+          quota: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                $ref: '#/components/schemas/QuotaInput',
+              },
+            ],
+          },
+          pool: {
+            $ref: '#/components/schemas/Pool',
+          },
+        },
+      },
+      Project: {
+        type: 'object',
+        properties: {
+          name: {
+            type: 'string',
+            description: 'The namespace name.',
+          },
+          team: {
+            type: 'string',
+          },
+          displayName: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          phase: {
+            type: 'string',
+            description: 'Namespace phase, Active or Terminating.',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          quota: {
+            $ref: '#/components/schemas/QuotaStatus',
+          },
+        },
+        required: ['name', 'team', 'displayName', 'phase', 'createdAt'],
+      },
+      ProjectList: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Project',
+            },
+          },
+        },
+        required: ['items'],
+      },
+      CreateProjectRequest: {
+        type: 'object',
+        properties: {
+          name: {
+            type: 'string',
+            description: 'Namespace name, a DNS-1123 label.',
+          },
+          displayName: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          quota: {
+            $ref: '#/components/schemas/QuotaInput',
+          },
+        },
+        required: ['name'],
+      },
+      UpdateProjectRequest: {
+        type: 'object',
+        description: 'Changes only the fields sent.',
+        properties: {
+          displayName: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+        },
+      },
+      TeamQuota: {
+        type: 'object',
+        properties: {
+          team: {
+            $ref: '#/components/schemas/QuotaStatus',
+          },
+          projects: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                quota: {
+                  $ref: '#/components/schemas/QuotaStatus',
+                },
+              },
+              required: ['name', 'quota'],
+            },
+          },
+        },
+        required: ['team', 'projects'],
+      },
+      ComputeResource: {
+        type: 'object',
+        properties: {
+          key: {
+            type: 'string',
+            description:
+              'Resource name, e.g. cpu, memory, nvidia.com/gpu, nvidia.com/mig-1g.10gb.',
+          },
+          displayName: {
+            type: 'string',
+          },
+          unit: {
+            type: 'string',
+            description:
+              'Unit of quota input and display, e.g. cores, GiB, devices.',
+          },
+          quotaKeys: {
+            type: 'array',
+            description: 'The ResourceQuota keys that limit this resource.',
+            items: {
+              type: 'string',
+            },
+          },
+          onNodes: {
+            type: 'boolean',
+            description: 'Whether any node currently advertises it.',
+          },
+        },
+        required: ['key', 'displayName', 'unit', 'quotaKeys', 'onNodes'],
+      },
+      ComputeResourceList: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ComputeResource',
+            },
+          },
+        },
+        required: ['items'],
+      },
+      Node: {
+        type: 'object',
+        properties: {
+          name: {
+            type: 'string',
+          },
+          team: {
+            type: 'string',
+            description:
+              'The team the node is reserved for; absent for shared nodes.',
+          },
+          ready: {
+            type: 'boolean',
+          },
+          unschedulable: {
+            type: 'boolean',
+          },
+          gpuModel: {
+            type: 'string',
+          },
+          capacity: {
+            $ref: '#/components/schemas/ResourceList',
+          },
+          allocatable: {
+            $ref: '#/components/schemas/ResourceList',
+          },
+        },
+        required: ['name', 'ready', 'unschedulable', 'capacity', 'allocatable'],
+      },
+      NodeList: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Node',
+            },
+          },
+        },
+        required: ['items'],
+      },
+      AssignNodeRequest: {
+        type: 'object',
+        properties: {
+          team: {
+            type: 'string',
+          },
+        },
+        required: ['team'],
+      },
     },
     securitySchemes: {
       JWT: {
@@ -619,7 +965,8 @@ export const spec = {
       },
       post: {
         operationId: 'CreateTeam',
-        description: 'Creates a team and its empty wallet.',
+        description:
+          'Creates the team: its Capsule Tenant bound to the Group, its record and its empty wallet. Nothing is left behind when a step fails.',
         requestBody: {
           required: true,
           content: {
@@ -694,6 +1041,102 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+      patch: {
+        operationId: 'UpdateTeam',
+        description:
+          'Changes only the fields sent, patching only the Tenant fields Bison owns.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/team',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/UpdateTeamRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The team.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Team',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+      delete: {
+        operationId: 'DeleteTeam',
+        description:
+          'Deletes the Tenant and archives the wallet. Refused while projects exist unless cascade is true.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/team',
+          },
+          {
+            name: 'cascade',
+            in: 'query',
+            required: false,
+            description: "Also delete the team's project namespaces.",
+            schema: {
+              type: 'boolean',
+            },
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Deleted.',
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
             $ref: '#/components/responses/ErrorResponse',
           },
         },
@@ -1024,6 +1467,591 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/AutoRechargePolicy',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/teams/{team}/projects': {
+      get: {
+        operationId: 'ListTeamProjects',
+        description: "The team's projects (namespaces).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/team',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The projects.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ProjectList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+      post: {
+        operationId: 'CreateProject',
+        description:
+          "Creates a namespace in the team's Tenant, with an optional quota.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/team',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/CreateProjectRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The project.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Project',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/teams/{team}/projects/{project}': {
+      get: {
+        operationId: 'GetTeamProject',
+        description: 'One project of the team.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/team',
+          },
+          {
+            $ref: '#/components/parameters/project',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The project.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Project',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+      patch: {
+        operationId: 'UpdateProject',
+        description: 'Changes only the fields sent.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/team',
+          },
+          {
+            $ref: '#/components/parameters/project',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/UpdateProjectRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The project.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Project',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+      delete: {
+        operationId: 'DeleteProject',
+        description: 'Deletes the namespace.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/team',
+          },
+          {
+            $ref: '#/components/parameters/project',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Deleted.',
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/teams/{team}/projects/{project}/quota': {
+      put: {
+        operationId: 'PutProjectQuota',
+        description: "Replaces the project's own ResourceQuota.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/team',
+          },
+          {
+            $ref: '#/components/parameters/project',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/QuotaInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The project.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Project',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/teams/{team}/quota': {
+      get: {
+        operationId: 'GetTeamQuota',
+        description:
+          'Hard and used per resource for the team and each project, from ResourceQuota status.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/team',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The quotas.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TeamQuota',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+      put: {
+        operationId: 'PutTeamQuota',
+        description: 'Replaces the team quota (the Tenant resourceQuotas).',
+        parameters: [
+          {
+            $ref: '#/components/parameters/team',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/QuotaInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The quotas.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TeamQuota',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/projects': {
+      get: {
+        operationId: 'ListProjects',
+        description: 'Projects of every team the caller may read.',
+        responses: {
+          '200': {
+            description: 'The projects.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ProjectList',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/projects/{project}': {
+      get: {
+        operationId: 'GetProject',
+        description: 'One project by namespace name.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/project',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The project.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Project',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/resources': {
+      get: {
+        operationId: 'ListComputeResources',
+        description:
+          'The resources quotas and prices can name: cpu, memory, GPUs and the extended resources nodes advertise.',
+        responses: {
+          '200': {
+            description: 'The resources.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ComputeResourceList',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/nodes': {
+      get: {
+        operationId: 'ListNodes',
+        description: 'Nodes with their pool, capacity and allocatable.',
+        responses: {
+          '200': {
+            description: 'The nodes.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/NodeList',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/nodes/{node}/assign': {
+      post: {
+        operationId: 'AssignNode',
+        description:
+          "Reserves the node for a team: Bison's label and taint on the node, and the team's Tenant nodeSelector.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/node',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AssignNodeRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The node.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Node',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/nodes/{node}/release': {
+      post: {
+        operationId: 'ReleaseNode',
+        description:
+          "Returns the node to the shared pool, removing only Bison's label and taint.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/node',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The node.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Node',
                 },
               },
             },

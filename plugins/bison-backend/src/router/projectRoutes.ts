@@ -1,0 +1,161 @@
+import {
+  projectCreatePermission,
+  projectDeletePermission,
+  projectUpdatePermission,
+  quotaUpdatePermission,
+  teamReadPermission,
+} from '@bison/plugin-bison-common';
+import { ResourceList } from '../kubernetes/types';
+import { requireTenancy } from '../tenancy/Tenancy';
+import {
+  parseKubernetesName,
+  parseQuotaInput,
+} from '../tenancy/parseTenancyInput';
+import { ProjectDetails } from '../tenancy/projects/projectNamespace';
+import { audited } from './audited';
+import { rejectUnknownFields, requireText } from './fieldErrors';
+import { projectResponse } from './tenancyResponses';
+import { ApiRouter, RouteContext } from './types';
+
+function parseDetails(body: Record<string, any>): ProjectDetails {
+  return {
+    ...(body.displayName !== undefined
+      ? { displayName: requireText('displayName', body.displayName) }
+      : {}),
+    ...(body.description !== undefined
+      ? { description: String(body.description).trim() }
+      : {}),
+  };
+}
+
+export function registerProjectRoutes(router: ApiRouter, ctx: RouteContext) {
+  const { httpAuth, authorizer, teams } = ctx;
+
+  router.get('/projects', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const tenancy = requireTenancy(ctx.tenancy);
+    const filter = await authorizer.teamFilter(credentials, teamReadPermission);
+    const list =
+      filter === 'none'
+        ? []
+        : await teams.listTeams(filter === 'all' ? undefined : filter);
+    const state = await tenancy.reader.readTeams(list.map(team => team.name));
+    res.json({
+      items: [...state.values()].flatMap(team =>
+        team.projects.map(projectResponse),
+      ),
+    });
+  });
+
+  router.get('/projects/:project', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const tenancy = requireTenancy(ctx.tenancy);
+    const project = await tenancy.projects.find(req.params.project);
+    await authorizer.authorizeTeam(
+      credentials,
+      teamReadPermission,
+      project.team,
+    );
+    res.json(projectResponse(project));
+  });
+
+  router.get('/teams/:team/projects', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const tenancy = requireTenancy(ctx.tenancy);
+    const team = await authorizer.authorizeTeam(
+      credentials,
+      teamReadPermission,
+      req.params.team,
+    );
+    const state = await tenancy.reader.readTeam(team.name);
+    res.json({ items: state.projects.map(projectResponse) });
+  });
+
+  router.post('/teams/:team/projects', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const tenancy = requireTenancy(ctx.tenancy);
+    const team = await authorizer.authorizeTeam(
+      credentials,
+      projectCreatePermission,
+      req.params.team,
+    );
+    const body = req.body;
+    rejectUnknownFields(body, ['name', 'displayName', 'description', 'quota']);
+    const name = parseKubernetesName(
+      'name',
+      body.name,
+      tenancy.systemNamespace,
+    );
+    const details = parseDetails(body);
+    let hard: ResourceList | undefined;
+    if (body.quota !== undefined) {
+      await authorizer.assertAllowed(credentials, quotaUpdatePermission, team);
+      hard = parseQuotaInput(
+        'quota',
+        body.quota,
+        await tenancy.resources.list(),
+      );
+    }
+    const project = await audited(
+      ctx,
+      req,
+      'project-create',
+      { team: team.name, project: name },
+      () => tenancy.projects.create(team.name, name, details, hard),
+    );
+    res.status(201).json(projectResponse(project));
+  });
+
+  router.get('/teams/:team/projects/:project', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const tenancy = requireTenancy(ctx.tenancy);
+    const team = await authorizer.authorizeTeam(
+      credentials,
+      teamReadPermission,
+      req.params.team,
+    );
+    res.json(
+      projectResponse(
+        await tenancy.projects.get(team.name, req.params.project),
+      ),
+    );
+  });
+
+  router.patch('/teams/:team/projects/:project', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const tenancy = requireTenancy(ctx.tenancy);
+    const team = await authorizer.authorizeTeam(
+      credentials,
+      projectUpdatePermission,
+      req.params.team,
+    );
+    rejectUnknownFields(req.body, ['displayName', 'description']);
+    const details = parseDetails(req.body);
+    const project = await audited(
+      ctx,
+      req,
+      'project-update',
+      { team: team.name, project: req.params.project },
+      () => tenancy.projects.update(team.name, req.params.project, details),
+    );
+    res.json(projectResponse(project));
+  });
+
+  router.delete('/teams/:team/projects/:project', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const tenancy = requireTenancy(ctx.tenancy);
+    const team = await authorizer.authorizeTeam(
+      credentials,
+      projectDeletePermission,
+      req.params.team,
+    );
+    await audited(
+      ctx,
+      req,
+      'project-delete',
+      { team: team.name, project: req.params.project },
+      () => tenancy.projects.delete(team.name, req.params.project),
+    );
+    res.status(204).end();
+  });
+}

@@ -1,0 +1,97 @@
+import * as k8s from '@kubernetes/client-node';
+import { KubernetesApi } from '../kubernetes/KubernetesApi';
+import { Tenant } from '../kubernetes/types';
+import { TENANT_LABEL } from './kubernetesNames';
+import { Project, toProject } from './projects/projectNamespace';
+import {
+  namespaceQuotaStatus,
+  QuotaStatus,
+  teamQuotaStatus,
+} from './quota/quotaStatus';
+
+/** A team's state in the cluster. */
+export interface TeamTenancy {
+  tenant?: Tenant;
+  projects: Array<Project & { quota: QuotaStatus }>;
+  quota: QuotaStatus;
+}
+
+function groupByTeam(
+  teamNames: string[],
+  tenants: Tenant[],
+  namespaces: k8s.V1Namespace[],
+  quotas: k8s.V1ResourceQuota[],
+): Map<string, TeamTenancy> {
+  const tenantByName = new Map(tenants.map(t => [t.metadata.name!, t]));
+  const quotasByNamespace = new Map<string, k8s.V1ResourceQuota[]>();
+  for (const quota of quotas) {
+    const namespace = quota.metadata!.namespace!;
+    quotasByNamespace.set(namespace, [
+      ...(quotasByNamespace.get(namespace) ?? []),
+      quota,
+    ]);
+  }
+  const projectsByTeam = new Map<string, TeamTenancy['projects']>();
+  for (const namespace of namespaces) {
+    const project = toProject(namespace);
+    const quota = namespaceQuotaStatus(
+      quotasByNamespace.get(project.name) ?? [],
+    );
+    projectsByTeam.set(project.team, [
+      ...(projectsByTeam.get(project.team) ?? []),
+      { ...project, quota },
+    ]);
+  }
+  return new Map(
+    teamNames.map(name => {
+      const tenant = tenantByName.get(name);
+      const projects = (projectsByTeam.get(name) ?? []).sort((a, b) =>
+        a.name.localeCompare(b.name),
+      );
+      return [
+        name,
+        {
+          tenant,
+          projects,
+          quota: teamQuotaStatus(
+            tenant,
+            projects.map(project => project.quota),
+          ),
+        },
+      ];
+    }),
+  );
+}
+
+/**
+ * Reads teams' tenants, project namespaces and quotas with list calls: three
+ * requests for any number of teams, never one per team or namespace.
+ */
+export class TenancyReader {
+  constructor(private readonly kube: KubernetesApi) {}
+
+  async readTeams(teamNames: string[]): Promise<Map<string, TeamTenancy>> {
+    if (teamNames.length === 0) return new Map();
+    const [tenants, namespaces, quotas] = await Promise.all([
+      this.kube.listTenants(),
+      this.kube.listNamespaces(TENANT_LABEL),
+      this.kube.listResourceQuotas(TENANT_LABEL),
+    ]);
+    return groupByTeam(teamNames, tenants, namespaces, quotas);
+  }
+
+  async readTeam(team: string): Promise<TeamTenancy> {
+    const selector = `${TENANT_LABEL}=${team}`;
+    const [tenant, namespaces, quotas] = await Promise.all([
+      this.kube.getTenant(team).catch(error => {
+        if (error.name === 'NotFoundError') return undefined;
+        throw error;
+      }),
+      this.kube.listNamespaces(selector),
+      this.kube.listResourceQuotas(selector),
+    ]);
+    return groupByTeam([team], tenant ? [tenant] : [], namespaces, quotas).get(
+      team,
+    )!;
+  }
+}

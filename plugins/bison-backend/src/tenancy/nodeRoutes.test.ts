@@ -1,0 +1,199 @@
+import * as k8s from '@kubernetes/client-node';
+import { Server } from 'node:http';
+import {
+  adminKubeConfig,
+  backendServiceAccountToken,
+} from '../__testUtils__/kubernetes/testCluster';
+import {
+  bisonApi,
+  startPluginBackend,
+} from '../__testUtils__/startPluginBackend';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { TENANT_API } from '../kubernetes/types';
+
+jest.setTimeout(120_000);
+
+const databases = createTestDatabases();
+const admin = adminKubeConfig();
+const core = admin.makeApiClient(k8s.CoreV1Api);
+const custom = admin.makeApiClient(k8s.CustomObjectsApi);
+
+/** A GPU node as a kubelet would register it, with its own label and taint. */
+async function registerNode(name: string) {
+  await core.createNode({
+    body: {
+      metadata: {
+        name,
+        labels: {
+          'kubernetes.io/hostname': name,
+          'nvidia.com/gpu.product': 'NVIDIA-A100-SXM4-80GB',
+        },
+      },
+      spec: {
+        taints: [
+          { key: 'maintenance', value: 'soon', effect: 'PreferNoSchedule' },
+        ],
+      },
+    },
+  });
+  await core.patchNodeStatus(
+    {
+      name,
+      body: {
+        status: {
+          capacity: {
+            cpu: '64',
+            memory: '512Gi',
+            pods: '110',
+            'nvidia.com/gpu': '8',
+            'nvidia.com/mig-1g.10gb': '14',
+          },
+          allocatable: {
+            cpu: '63500m',
+            memory: '500Gi',
+            'nvidia.com/gpu': '8',
+          },
+          conditions: [
+            { type: 'Ready', status: 'True', reason: 'KubeletReady' },
+          ],
+        },
+      },
+    },
+    k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch),
+  );
+}
+
+describe('node pool routes', () => {
+  const run = Date.now().toString(36);
+  const node = `gpu-${run}`;
+  const teamA = `a-${run}`;
+  const teamB = `b-${run}`;
+  let server: Server;
+  const api = () => bisonApi(server);
+
+  beforeAll(async () => {
+    const knex = await databases.init('SQLITE_3');
+    server = await startPluginBackend(knex, {
+      groups: [teamA, teamB],
+      kubernetesToken: await backendServiceAccountToken(),
+    });
+    await registerNode(node);
+  });
+
+  it('lists nodes with pool, GPU model, capacity and allocatable', async () => {
+    const res = await api().get('/nodes');
+    expect(res.status).toBe(200);
+    expect(res.body.items).toContainEqual({
+      name: node,
+      ready: true,
+      unschedulable: false,
+      gpuModel: 'NVIDIA-A100-SXM4-80GB',
+      capacity: expect.objectContaining({
+        'nvidia.com/gpu': '8',
+        memory: '512Gi',
+      }),
+      allocatable: expect.objectContaining({ cpu: '63500m' }),
+    });
+  });
+
+  it('offers the extended resources nodes advertise in the catalogue', async () => {
+    const res = await api().get('/resources');
+    const keys = res.body.items.map((r: { key: string }) => r.key);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'cpu',
+        'memory',
+        'nvidia.com/gpu',
+        'nvidia.com/mig-1g.10gb',
+      ]),
+    );
+    expect(res.body.items).toContainEqual({
+      key: 'nvidia.com/mig-1g.10gb',
+      displayName: 'NVIDIA MIG 1g.10gb',
+      unit: 'devices',
+      quotaKeys: ['requests.nvidia.com/mig-1g.10gb'],
+      onNodes: true,
+    });
+  });
+
+  const plainTaints = (read: k8s.V1Node) =>
+    (read.spec?.taints ?? []).map(({ key, value, effect }) => ({
+      key,
+      ...(value ? { value } : {}),
+      effect,
+    }));
+  let taintsBefore: ReturnType<typeof plainTaints>;
+
+  it('reserves a node for a team, changing only its own label and taint', async () => {
+    // The API server itself adds a not-ready taint: one more to keep.
+    taintsBefore = plainTaints(await core.readNode({ name: node }));
+    expect(taintsBefore).toContainEqual({
+      key: 'maintenance',
+      value: 'soon',
+      effect: 'PreferNoSchedule',
+    });
+    const res = await api().post(`/nodes/${node}/assign`).send({ team: teamA });
+    expect(res.status).toBe(200);
+    expect(res.body.team).toBe(teamA);
+
+    const reserved = await core.readNode({ name: node });
+    expect(reserved.metadata?.labels).toMatchObject({
+      'kubernetes.io/hostname': node,
+      'bison.io/pool': teamA,
+    });
+    expect(plainTaints(reserved)).toEqual([
+      ...taintsBefore,
+      { key: 'bison.io/pool', value: teamA, effect: 'NoSchedule' },
+    ]);
+    const tenant = await custom.getClusterCustomObject({
+      ...TENANT_API,
+      name: teamA,
+    });
+    expect(tenant.spec.nodeSelector).toEqual({ 'bison.io/pool': teamA });
+    expect((await api().get(`/teams/${teamA}`)).body).toMatchObject({
+      pool: 'exclusive',
+      tenancy: { status: 'ok' },
+    });
+  });
+
+  it('refuses to take a node reserved for another team', async () => {
+    const res = await api().post(`/nodes/${node}/assign`).send({ team: teamB });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toBe(
+      `node '${node}' is reserved for team '${teamA}'; release it first`,
+    );
+    const unknown = await api()
+      .post(`/nodes/${node}/assign`)
+      .send({ team: 'nobody' });
+    expect(unknown.status).toBe(404);
+    const missing = await api()
+      .post('/nodes/no-such-node/assign')
+      .send({ team: teamB });
+    expect(missing.status).toBe(404);
+  });
+
+  it('keeps a team with reserved nodes out of the shared pool', async () => {
+    const res = await api().patch(`/teams/${teamA}`).send({ pool: 'shared' });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain(`has nodes reserved (${node})`);
+  });
+
+  it('releases a node, removing only its own label and taint', async () => {
+    const res = await api().post(`/nodes/${node}/release`);
+    expect(res.status).toBe(200);
+    expect(res.body.team).toBeUndefined();
+    const released = await core.readNode({ name: node });
+    expect(released.metadata?.labels?.['bison.io/pool']).toBeUndefined();
+    expect(released.metadata?.labels?.['kubernetes.io/hostname']).toBe(node);
+    expect(plainTaints(released)).toEqual(taintsBefore);
+    const shared = await api()
+      .patch(`/teams/${teamA}`)
+      .send({ pool: 'shared' });
+    expect(shared.body.pool).toBe('shared');
+    const tenant = await custom.getClusterCustomObject({
+      ...TENANT_API,
+      name: teamA,
+    });
+    expect(tenant.spec.nodeSelector ?? {}).toEqual({});
+  });
+});
