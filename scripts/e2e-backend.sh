@@ -12,10 +12,13 @@ log_file="$run_dir/backend.log"
 
 case "$action" in
   start)
+    configs=(--config ../../app-config.yaml --config ../../app-config.e2e.yaml)
+    # The cluster make test started, prepared by scripts/kube/prepare-demo.mjs.
+    kube_config="$(cd "$run_dir" && pwd)/kube/app-config.kubernetes.yaml"
+    [ ! -f "$kube_config" ] || configs+=(--config "$kube_config")
     (
       cd packages/backend
-      setsid yarn start --config ../../app-config.yaml --config ../../app-config.e2e.yaml \
-        >"$log_file" 2>&1 &
+      setsid yarn start "${configs[@]}" >"$log_file" 2>&1 &
       echo $! >"$pid_file"
     )
     for _ in $(seq 1 180); do

@@ -1,6 +1,6 @@
 // Creates the demo teams of examples/bison-demo.json through the Bison API, as
 // the demo's admin user: each team, an opening recharge and its auto-recharge
-// policy. Safe to run again: existing teams are kept and the recharges carry
+// policy; with a cluster, also its quota, projects and reserved nodes. Safe to run again: existing teams are kept and the recharges carry
 // fixed idempotency keys. Waits for the backend and its catalog to be ready.
 //   node scripts/seed-demo.mjs [baseUrl]
 import { readFileSync } from 'node:fs';
@@ -41,6 +41,41 @@ const token = await retrying('signing in', async () => {
   return (await res.json()).backstageIdentity.token;
 });
 
+/** Quota, projects and nodes; skipped when no cluster is configured (503). */
+async function seedTenancy(team) {
+  const expect = (what, res, ...ok) => {
+    if (res.status === 503) return false;
+    if (!ok.includes(res.status)) {
+      throw new Error(`${what}: ${JSON.stringify(res.body)}`);
+    }
+    return true;
+  };
+  if (team.quota) {
+    const res = await call(
+      token,
+      'PUT',
+      `/teams/${team.name}/quota`,
+      team.quota,
+    );
+    if (!expect(`quota of ${team.name}`, res, 200)) return;
+  }
+  for (const project of team.projects ?? []) {
+    const res = await call(
+      token,
+      'POST',
+      `/teams/${team.name}/projects`,
+      project,
+    );
+    expect(`project ${project.name}`, res, 201, 409);
+  }
+  for (const node of team.nodes ?? []) {
+    const res = await call(token, 'POST', `/nodes/${node}/assign`, {
+      team: team.name,
+    });
+    expect(`node ${node}`, res, 200, 409);
+  }
+}
+
 for (const team of demo.teams) {
   // The catalog may not have read the example Groups yet: retry until it has.
   await retrying(`creating team ${team.name}`, async () => {
@@ -72,5 +107,6 @@ for (const team of demo.teams) {
       team.autoRecharge,
     );
   }
+  await seedTenancy(team);
   console.log(`demo: team ${team.name} ready`);
 }

@@ -61,6 +61,8 @@ step "start PostgreSQL" start_postgres
 start_kubernetes() {
   scripts/kube/start.sh "$run_dir/kube" || return 1
   source "$run_dir/kube/env"
+  # Example nodes and the backend's ServiceAccount, for the e2e backend.
+  node scripts/kube/prepare-demo.mjs "$run_dir/kube"
 }
 step "start Kubernetes (etcd, kube-apiserver, kube-controller-manager)" start_kubernetes
 step "unit and database tests" yarn backstage-cli repo test --json --outputFile="$results_dir/jest.json"

@@ -80,6 +80,10 @@ describe('node pool routes', () => {
     await registerNode(node);
   });
 
+  afterAll(async () => {
+    await core.deleteNode({ name: node });
+  });
+
   it('lists nodes with pool, GPU model, capacity and allocatable', async () => {
     const res = await api().get('/nodes');
     expect(res.status).toBe(200);
