@@ -16,6 +16,8 @@ backend.add(demoSignInModule);
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Bison teams (Capsule tenants) and their namespaces as Resource entities.
+backend.add(import('@bison/plugin-catalog-backend-module-bison'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(bisonExamplePolicyModule);

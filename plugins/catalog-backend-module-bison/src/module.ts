@@ -2,12 +2,15 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { BisonTenancyProcessor } from './processor/BisonTenancyProcessor';
+import { BisonTenancyEntityProvider } from './provider/BisonTenancyEntityProvider';
 
 /**
- * Catalog module that will publish Bison teams (Capsule tenants) and their
- * project namespaces as `Resource` entities owned by their Group. The entity
- * provider arrives with the tenancy integration; until then the module only
- * announces itself, so it is not yet installed in the demo backend.
+ * Catalog module publishing Bison teams (Capsule tenants) and their project
+ * namespaces as `Resource` entities owned by the team's Group, refreshed on
+ * the schedule of `catalog.providers.bison.schedule`, and relating each
+ * namespace to its tenant (`partOf` / `hasPart`).
  *
  * @public
  */
@@ -16,9 +19,34 @@ export const catalogModuleBison = createBackendModule({
   moduleId: 'bison',
   register(reg) {
     reg.registerInit({
-      deps: { logger: coreServices.logger },
-      async init({ logger }) {
-        logger.info('Bison catalog module loaded');
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+        scheduler: coreServices.scheduler,
+        rootLifecycle: coreServices.rootLifecycle,
+      },
+      async init({
+        catalog,
+        config,
+        logger,
+        discovery,
+        auth,
+        scheduler,
+        rootLifecycle,
+      }) {
+        catalog.addProcessor(new BisonTenancyProcessor());
+        catalog.addEntityProvider(
+          BisonTenancyEntityProvider.fromConfig(config, {
+            logger,
+            discovery,
+            auth,
+            scheduler,
+            rootLifecycle,
+          }),
+        );
       },
     });
   },
