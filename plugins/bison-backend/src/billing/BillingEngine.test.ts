@@ -1,0 +1,286 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { NamespaceUsage, UsageSource } from '@bison/plugin-bison-node';
+import knexFactory, { Knex } from 'knex';
+import { createWalletServices } from '../__testUtils__/walletFixture';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { Team } from '../tenancy/TeamStore';
+import { WalletService } from '../wallet/WalletService';
+import { BillingEngine } from './BillingEngine';
+import { BillingStore } from './BillingStore';
+import { PriceBookStore } from './prices/PriceBookStore';
+
+jest.setTimeout(120_000);
+
+const HOUR = 3_600_000;
+const START = new Date('2026-11-01T00:00:00Z');
+const windowAt = (i: number) => new Date(START.getTime() + i * HOUR);
+/** After 48 windows plus the settle delay. */
+const NOW = new Date(windowAt(48).getTime() + 10 * 60_000);
+
+const PRICES_V1 = { cpu: 40_000n, memory: 2_000n, 'nvidia.com/gpu': 950_000n };
+const PRICES_V2 = {
+  cpu: 50_000n,
+  memory: 2_000n,
+  'nvidia.com/gpu': 1_200_000n,
+};
+
+/** Usage of window i: ml trains on GPUs, data runs ETL, one orphan namespace. */
+function usageOf(i: number): NamespaceUsage[] {
+  return [
+    { namespace: 'ml-train', resource: 'cpu', quantity: `${(i % 3) + 1}.5` },
+    { namespace: 'ml-train', resource: 'nvidia.com/gpu', quantity: '2' },
+    { namespace: 'data-etl', resource: 'memory', quantity: '64.25' },
+    { namespace: 'orphan', resource: 'cpu', quantity: '1' },
+  ];
+}
+const windowIndex = (start: Date) => (start.getTime() - START.getTime()) / HOUR;
+
+/** Exact expected debits, computed independently of the rating code. */
+function expectedDebit(team: 'ml' | 'data', i: number, v2From = Infinity) {
+  const prices = i >= v2From ? PRICES_V2 : PRICES_V1;
+  if (team === 'ml') {
+    // ((i%3)+1.5) core-hours: whole micros because prices are multiples of 10.
+    const cpu = ((BigInt((i % 3) + 1) * 10n + 5n) * prices.cpu) / 10n;
+    return cpu + 2n * prices['nvidia.com/gpu'];
+  }
+  return (6425n * prices.memory) / 100n;
+}
+
+class FakeSource implements UsageSource {
+  readonly id = 'fake';
+  calls = 0;
+  down = new Set<number>();
+  async getUsage(window: { start: Date; end: Date }) {
+    this.calls += 1;
+    const i = windowIndex(window.start);
+    if (this.down.has(i)) throw new Error('usage source unreachable');
+    return usageOf(i);
+  }
+}
+
+const databases = createTestDatabases();
+
+describe.each(databases.eachSupportedId())('BillingEngine on %p', id => {
+  let knex: Knex;
+  let wallets: WalletService;
+  let ml: Team;
+  let data: Team;
+
+  async function engineOn(db: Knex, source: UsageSource, overrides = {}) {
+    const services = await createWalletServices(db);
+    return new BillingEngine({
+      knex: db,
+      store: new BillingStore(db),
+      prices: new PriceBookStore(db),
+      wallets: services.wallets,
+      owners: {
+        teamsByNamespace: async () =>
+          new Map([
+            ['ml-train', ml],
+            ['data-etl', data],
+          ]),
+      },
+      source: () => source,
+      logger: mockServices.logger.mock(),
+      windowMs: HOUR,
+      settleDelayMs: 5 * 60_000,
+      firstWindowStart: START,
+      maxWindowsPerRun: 100,
+      teamsPerTransaction: 1,
+      ...overrides,
+    });
+  }
+
+  beforeEach(async () => {
+    knex = await databases.init(id);
+    const services = await createWalletServices(knex);
+    wallets = services.wallets;
+    ml = await services.createTeam('ml-team');
+    data = await services.createTeam('data-team');
+    await new PriceBookStore(knex).create(
+      { effectiveFrom: new Date(0), prices: PRICES_V1, createdBy: 'test' },
+      new Date(),
+    );
+  });
+
+  async function debits(team: Team) {
+    const rows = await knex('ledger_entries')
+      .where({ team_id: team.id, kind: 'usage' })
+      .orderBy('window_start');
+    return rows.map(row => ({
+      key: row.idempotency_key as string,
+      amount: -BigInt(row.amount),
+    }));
+  }
+
+  async function expectBilledExactlyOnce(v2From = Infinity) {
+    for (const [team, name] of [
+      [ml, 'ml'],
+      [data, 'data'],
+    ] as const) {
+      const entries = await debits(team);
+      expect(entries.map(entry => entry.key)).toEqual(
+        Array.from(
+          { length: 48 },
+          (_, i) => `usage:${team.id}:${windowAt(i).toISOString()}`,
+        ),
+      );
+      entries.forEach((entry, i) =>
+        expect(entry.amount).toBe(expectedDebit(name, i, v2From)),
+      );
+      const wallet = await wallets.getWallet(team);
+      const total = Array.from({ length: 48 }, (_, i) =>
+        expectedDebit(name, i, v2From),
+      ).reduce((a, b) => a + b, 0n);
+      expect(wallet.balance).toBe(-total);
+    }
+    const [{ count }] = await knex('usage_records').count({ count: '*' });
+    expect(Number(count)).toBe(48 * 4);
+    const billedWindows = await knex('billing_windows').where({
+      status: 'billed',
+    });
+    expect(billedWindows).toHaveLength(48);
+  }
+
+  it('bills every closed window once, oldest first, and records unallocated usage', async () => {
+    const source = new FakeSource();
+    const engine = await engineOn(knex, source);
+    const result = await engine.run({ now: NOW, trigger: 'manual' });
+    expect(result).toMatchObject({
+      status: 'succeeded',
+      windowsBilled: 48,
+      windowsPending: 0,
+    });
+    await expectBilledExactlyOnce();
+
+    const orphan = await knex('usage_records').where({ namespace: 'orphan' });
+    expect(orphan).toHaveLength(48);
+    expect(orphan.every(row => row.team_id === null)).toBe(true);
+
+    // Nothing is closed yet after the last window: a re-run bills nothing.
+    const again = await engine.run({ now: NOW, trigger: 'manual' });
+    expect(again).toMatchObject({ status: 'succeeded', windowsBilled: 0 });
+    expect(source.calls).toBe(48);
+    await expectBilledExactlyOnce();
+  });
+
+  it('bills each window exactly once when two instances run at the same time', async () => {
+    // A second backend instance: its own connection pool on the same database
+    // (SQLite in memory is one process's database, so it shares the pool).
+    const second =
+      id === 'SQLITE_3' ? knex : knexFactory(knex.client.config as Knex.Config);
+    try {
+      const [a, b] = [
+        await engineOn(knex, new FakeSource()),
+        await engineOn(second, new FakeSource()),
+      ];
+      const results = await Promise.all([
+        a.run({ now: NOW, trigger: 'schedule' }),
+        b.run({ now: NOW, trigger: 'schedule' }),
+      ]);
+      expect(results.map(r => r.status)).toEqual(['succeeded', 'succeeded']);
+      await expectBilledExactlyOnce();
+    } finally {
+      if (second !== knex) await second.destroy();
+    }
+  });
+
+  it('loses and repeats nothing when a run dies inside a transaction', async () => {
+    let debitsLeft = 22;
+    const dying = {
+      debit: async (...args: Parameters<WalletService['debit']>) => {
+        const result = await wallets.debit(...args);
+        // The process dies after this write but before the commit.
+        if (--debitsLeft === 0) throw new Error('process killed');
+        return result;
+      },
+      notifyChanged: async () => {},
+    } as unknown as WalletService;
+    const crashed = await engineOn(knex, new FakeSource(), { wallets: dying });
+    const first = await crashed.run({ now: NOW, trigger: 'schedule' });
+    expect(first.status).toBe('failed');
+    expect(first.windowsBilled).toBe(10);
+    // The window that died half-way: ml's transaction committed, data's did not.
+    expect(await debits(ml)).toHaveLength(11);
+    expect(await debits(data)).toHaveLength(10);
+
+    const restarted = await engineOn(knex, new FakeSource());
+    expect(
+      await restarted.run({ now: NOW, trigger: 'schedule' }),
+    ).toMatchObject({
+      status: 'succeeded',
+      windowsBilled: 38,
+    });
+    await expectBilledExactlyOnce();
+  });
+
+  it('bills the windows a source outage held back once it recovers', async () => {
+    const source = new FakeSource();
+    source.down = new Set([20, 21, 22]);
+    const engine = await engineOn(knex, source);
+    const failed = await engine.run({ now: NOW, trigger: 'schedule' });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      windowsBilled: 20,
+      windowsPending: 28,
+      error: 'usage source unreachable',
+    });
+    expect(await new BillingStore(knex).failedWindows()).toEqual([
+      expect.objectContaining({
+        start: windowAt(20),
+        attempts: 1,
+        lastError: 'usage source unreachable',
+      }),
+    ]);
+    // Still down on the next run: nothing after window 20 is billed.
+    expect(await engine.run({ now: NOW, trigger: 'schedule' })).toMatchObject({
+      windowsBilled: 0,
+    });
+    source.down.clear();
+    expect(await engine.run({ now: NOW, trigger: 'schedule' })).toMatchObject({
+      status: 'succeeded',
+      windowsBilled: 28,
+    });
+    await expectBilledExactlyOnce();
+    expect(await new BillingStore(knex).failedWindows()).toEqual([]);
+  });
+
+  it('prices each window with the price book in effect at its start', async () => {
+    await new PriceBookStore(knex).create(
+      { effectiveFrom: windowAt(24), prices: PRICES_V2, createdBy: 'test' },
+      new Date(),
+    );
+    await (
+      await engineOn(knex, new FakeSource())
+    ).run({ now: NOW, trigger: 'manual' });
+    await expectBilledExactlyOnce(24);
+    const versions = await knex('usage_records')
+      .select('window_start', 'price_book_id')
+      .where({ namespace: 'ml-train', resource: 'cpu' })
+      .orderBy('window_start');
+    const ids = versions.map(row => Number(row.price_book_id));
+    expect(new Set(ids.slice(0, 24)).size).toBe(1);
+    expect(new Set(ids.slice(24)).size).toBe(1);
+    expect(ids[0]).not.toBe(ids[24]);
+  });
+
+  it('stops between windows when aborted and resumes later', async () => {
+    const controller = new AbortController();
+    const source = new FakeSource();
+    const getUsage = source.getUsage.bind(source);
+    source.getUsage = async window => {
+      if (source.calls === 2) controller.abort();
+      return getUsage(window);
+    };
+    const engine = await engineOn(knex, source);
+    const aborted = await engine.run({
+      now: NOW,
+      trigger: 'schedule',
+      signal: controller.signal,
+    });
+    expect(aborted.status).toBe('aborted');
+    expect(aborted.windowsBilled).toBeLessThan(48);
+    await engine.run({ now: NOW, trigger: 'schedule' });
+    await expectBilledExactlyOnce();
+  });
+});
