@@ -5,6 +5,13 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { bisonUsageSourcesExtensionPoint } from '@bison/plugin-bison-node';
+import { createBilling } from './billing/createBilling';
+import {
+  CapsuleNamespaceOwners,
+  noNamespaceOwners,
+} from './billing/NamespaceOwners';
+import { readBillingSettings } from './billing/readBillingSettings';
+import { scheduleBilling } from './billing/scheduleBilling';
 import { UsageSourceRegistry } from './billing/UsageSourceRegistry';
 import { migrateDatabase } from './database/migrateDatabase';
 import { TeamAuthorizer } from './permissions/TeamAuthorizer';
@@ -96,6 +103,26 @@ export const bisonPlugin = createBackendPlugin({
             'No Kubernetes cluster configured (bison.kubernetes): teams are ledger-only',
           );
         }
+        const billing = await createBilling({
+          knex,
+          config: deps.config,
+          settings: readBillingSettings(
+            deps.config,
+            settings.billingWindowMinutes,
+          ),
+          sources: usageSources,
+          wallets,
+          owners: tenancy
+            ? new CapsuleNamespaceOwners(tenancy.kube, teams)
+            : noNamespaceOwners,
+          logger: deps.logger,
+        });
+        await scheduleBilling({
+          scheduler: deps.scheduler,
+          config: deps.config,
+          engine: billing.engine,
+        });
+
         const authorizer = new TeamAuthorizer(
           deps.permissions,
           deps.permissionsRegistry,
@@ -119,6 +146,7 @@ export const bisonPlugin = createBackendPlugin({
             walletStore,
             autoRecharge,
             tenancy,
+            billing,
           }),
         );
         deps.httpRouter.addAuthPolicy({

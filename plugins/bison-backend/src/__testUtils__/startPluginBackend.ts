@@ -1,3 +1,4 @@
+import { BackendFeature } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -29,6 +30,10 @@ export interface StartPluginBackendOptions {
    * tenants there (bison.kubernetes.cluster).
    */
   kubernetesToken?: string;
+  /** More `bison` configuration, e.g. billing settings. */
+  bisonConfig?: Record<string, unknown>;
+  /** More backend features, e.g. a module adding a usage source. */
+  features?: BackendFeature[];
 }
 
 /**
@@ -65,6 +70,7 @@ export async function startPluginBackend(
         ],
       }),
       mockServices.database.factory({ knex }),
+      ...(options.features ?? []),
       mockServices.rootConfig.factory({
         data: {
           bison: {
@@ -80,6 +86,7 @@ export async function startPluginBackend(
                   },
                 }
               : {}),
+            ...options.bisonConfig,
           },
         },
       }),

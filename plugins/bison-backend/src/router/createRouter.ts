@@ -1,6 +1,9 @@
 import express from 'express';
 import { createOpenApiRouter } from '../schema/openapi';
 import { registerAutoRechargeRoutes } from './autoRechargeRoutes';
+import { registerBillingRoutes } from './billingRoutes';
+import { registerPriceRoutes } from './priceRoutes';
+import { registerUsageRoutes } from './usageRoutes';
 import { registerNodeRoutes } from './nodeRoutes';
 import { registerProjectRoutes } from './projectRoutes';
 import { registerQuotaRoutes } from './quotaRoutes';
@@ -32,5 +35,8 @@ export async function createRouter(ctx: RouteContext): Promise<express.Router> {
   registerProjectRoutes(router, ctx);
   registerQuotaRoutes(router, ctx);
   registerNodeRoutes(router, ctx);
+  registerPriceRoutes(router, ctx);
+  registerBillingRoutes(router, ctx);
+  registerUsageRoutes(router, ctx);
   return router;
 }

@@ -5,6 +5,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { Billing } from '../billing/Billing';
 import { createOpenApiRouter } from '../schema/openapi';
 import { TeamAuthorizer } from '../permissions/TeamAuthorizer';
 import { BisonSettings } from '../settings/readSettings';
@@ -29,6 +30,7 @@ export interface RouteContext {
   wallets: WalletService;
   walletStore: WalletStore;
   autoRecharge: AutoRechargeStore;
+  billing: Billing;
   /** Absent when no cluster is configured: teams are ledger-only. */
   tenancy?: Tenancy;
 }

@@ -145,6 +145,13 @@ export class TeamStore {
     return row ? toTeam(row) : undefined;
   }
 
+  /** Teams by id, archived ones included (reports name past teams too). */
+  async getTeamsById(ids: string[]): Promise<Team[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.knex<TeamRow>('teams').whereIn('id', ids);
+    return rows.map(toTeam);
+  }
+
   async getTeamsByName(names: string[]): Promise<Team[]> {
     const rows = await this.live().whereIn('name', names);
     return rows.map(toTeam);

@@ -1,7 +1,11 @@
 import { Tenant } from '../../kubernetes/types';
 import { namespaceQuotaStatus, teamQuotaStatus } from './quotaStatus';
 
-const quota = (name: string, hard: object, used: object) => ({
+const quota = (
+  name: string,
+  hard: Record<string, string>,
+  used: Record<string, string>,
+) => ({
   metadata: { name, namespace: 'ns' },
   spec: { hard },
   status: { hard, used },
@@ -39,7 +43,7 @@ describe('quota status', () => {
           items: [{ hard: { 'requests.nvidia.com/gpu': '8' } }],
         },
       },
-    } as Tenant;
+    } as unknown as Tenant;
     const namespaces = [
       {
         hard: {},

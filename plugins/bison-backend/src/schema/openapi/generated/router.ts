@@ -873,6 +873,432 @@ export const spec = {
         },
         required: ['team'],
       },
+      Price: {
+        type: 'object',
+        properties: {
+          resource: {
+            type: 'string',
+            description:
+              'Resource key, e.g. cpu, memory, nvidia.com/gpu, nvidia.com/gpu:A100, nvidia.com/mig-1g.10gb.',
+          },
+          pricePerHour: {
+            type: 'string',
+            description:
+              'Price per unit-hour (core-hour, GiB-hour, device-hour), up to 6 decimals.',
+          },
+        },
+        required: ['resource', 'pricePerHour'],
+      },
+      PriceBook: {
+        type: 'object',
+        properties: {
+          version: {
+            type: 'integer',
+          },
+          effectiveFrom: {
+            type: 'string',
+            format: 'date-time',
+          },
+          prices: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Price',
+            },
+          },
+          note: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          createdBy: {
+            type: 'string',
+          },
+        },
+        required: [
+          'version',
+          'effectiveFrom',
+          'prices',
+          'createdAt',
+          'createdBy',
+        ],
+      },
+      PriceBooks: {
+        type: 'object',
+        properties: {
+          current: {
+            $ref: '#/components/schemas/PriceBook',
+          },
+          history: {
+            type: 'array',
+            description:
+              'Every version, newest first, including scheduled ones.',
+            items: {
+              $ref: '#/components/schemas/PriceBook',
+            },
+          },
+        },
+        required: ['current', 'history'],
+      },
+      NewPriceBook: {
+        type: 'object',
+        properties: {
+          effectiveFrom: {
+            type: 'string',
+            description:
+              'RFC 3339 instant; defaults to now. Windows starting at or after it use the new prices.',
+          },
+          prices: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Price',
+            },
+          },
+          note: {
+            type: 'string',
+            maxLength: 500,
+          },
+        },
+        required: ['prices'],
+      },
+      PricePreviewRequest: {
+        type: 'object',
+        properties: {
+          resources: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                resource: {
+                  type: 'string',
+                },
+                quantity: {
+                  type: 'string',
+                  description: 'Kubernetes quantity, e.g. 4, 500m, 64Gi.',
+                },
+              },
+              required: ['resource', 'quantity'],
+            },
+          },
+          hours: {
+            type: 'string',
+            description: 'Decimal number of hours.',
+          },
+        },
+        required: ['resources', 'hours'],
+      },
+      PricePreview: {
+        type: 'object',
+        properties: {
+          version: {
+            type: 'integer',
+          },
+          lines: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                resource: {
+                  type: 'string',
+                },
+                unitHours: {
+                  type: 'string',
+                },
+                pricePerHour: {
+                  type: 'string',
+                },
+                cost: {
+                  $ref: '#/components/schemas/Money',
+                },
+              },
+              required: ['resource', 'unitHours', 'pricePerHour', 'cost'],
+            },
+          },
+          total: {
+            $ref: '#/components/schemas/Money',
+          },
+        },
+        required: ['version', 'lines', 'total'],
+      },
+      BillingRun: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          trigger: {
+            type: 'string',
+            enum: ['schedule', 'manual'],
+          },
+          actor: {
+            type: 'string',
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          finishedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          status: {
+            type: 'string',
+            enum: ['running', 'succeeded', 'failed', 'aborted'],
+          },
+          windowsBilled: {
+            type: 'integer',
+          },
+          windowsPending: {
+            type: 'integer',
+          },
+          error: {
+            type: 'string',
+          },
+        },
+        required: [
+          'id',
+          'trigger',
+          'startedAt',
+          'status',
+          'windowsBilled',
+          'windowsPending',
+        ],
+      },
+      BillingRunList: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BillingRun',
+            },
+          },
+        },
+        required: ['items'],
+      },
+      BillingStatus: {
+        type: 'object',
+        properties: {
+          windowMinutes: {
+            type: 'integer',
+          },
+          settleDelayMinutes: {
+            type: 'integer',
+          },
+          source: {
+            type: 'object',
+            properties: {
+              id: {
+                type: 'string',
+              },
+              registered: {
+                type: 'boolean',
+              },
+              lastError: {
+                type: 'string',
+              },
+            },
+            required: ['id', 'registered'],
+          },
+          watermark: {
+            description:
+              'End of the last billed window; every window before it is billed.',
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'string',
+                format: 'date-time',
+              },
+            ],
+          },
+          lagMinutes: {
+            description: 'Minutes from the watermark to now.',
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'integer',
+              },
+            ],
+          },
+          pendingWindows: {
+            type: 'integer',
+          },
+          failedWindows: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                start: {
+                  type: 'string',
+                  format: 'date-time',
+                },
+                attempts: {
+                  type: 'integer',
+                },
+                lastError: {
+                  type: 'string',
+                },
+              },
+              required: ['start', 'attempts', 'lastError'],
+            },
+          },
+          lastRun: {
+            $ref: '#/components/schemas/BillingRun',
+          },
+        },
+        required: [
+          'windowMinutes',
+          'settleDelayMinutes',
+          'source',
+          'watermark',
+          'lagMinutes',
+          'pendingWindows',
+          'failedWindows',
+        ],
+      },
+      UsageBucket: {
+        type: 'object',
+        properties: {
+          start: {
+            type: 'string',
+            format: 'date-time',
+          },
+          key: {
+            type: 'string',
+            description: 'The resource key or the project, by groupBy.',
+          },
+          quantity: {
+            type: 'string',
+            description: 'Unit-hours, when grouped by resource.',
+          },
+          cost: {
+            $ref: '#/components/schemas/Money',
+          },
+        },
+        required: ['start', 'key', 'cost'],
+      },
+      TeamUsage: {
+        type: 'object',
+        properties: {
+          team: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+            format: 'date-time',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+          },
+          granularity: {
+            type: 'string',
+          },
+          groupBy: {
+            type: 'string',
+          },
+          buckets: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/UsageBucket',
+            },
+          },
+          totals: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                key: {
+                  type: 'string',
+                },
+                quantity: {
+                  type: 'string',
+                },
+                cost: {
+                  $ref: '#/components/schemas/Money',
+                },
+              },
+              required: ['key', 'cost'],
+            },
+          },
+          total: {
+            $ref: '#/components/schemas/Money',
+          },
+        },
+        required: [
+          'team',
+          'from',
+          'to',
+          'granularity',
+          'groupBy',
+          'buckets',
+          'totals',
+          'total',
+        ],
+      },
+      UsageSummary: {
+        type: 'object',
+        properties: {
+          from: {
+            type: 'string',
+            format: 'date-time',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+          },
+          total: {
+            $ref: '#/components/schemas/Money',
+          },
+          unallocated: {
+            $ref: '#/components/schemas/Money',
+          },
+          teams: {
+            type: 'array',
+            description: 'Teams by cost, highest first.',
+            items: {
+              type: 'object',
+              properties: {
+                team: {
+                  type: 'string',
+                },
+                displayName: {
+                  type: 'string',
+                },
+                cost: {
+                  $ref: '#/components/schemas/Money',
+                },
+                rank: {
+                  type: 'integer',
+                },
+              },
+              required: ['team', 'displayName', 'cost', 'rank'],
+            },
+          },
+          daily: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                start: {
+                  type: 'string',
+                  format: 'date-time',
+                },
+                cost: {
+                  $ref: '#/components/schemas/Money',
+                },
+              },
+              required: ['start', 'cost'],
+            },
+          },
+        },
+        required: ['from', 'to', 'total', 'unallocated', 'teams', 'daily'],
+      },
     },
     securitySchemes: {
       JWT: {
@@ -2066,6 +2492,338 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/prices': {
+      get: {
+        operationId: 'GetPrices',
+        description: 'The current price book and every version.',
+        responses: {
+          '200': {
+            description: 'The price books.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PriceBooks',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+      put: {
+        operationId: 'PutPrices',
+        description:
+          'Creates a new price book version, effective from the given instant (windows are priced by the version in effect at their start).',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/NewPriceBook',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The new version.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PriceBook',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/prices/preview': {
+      post: {
+        operationId: 'PreviewPrices',
+        description:
+          'Cost of a set of resources for a number of hours, at current prices.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/PricePreviewRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The cost.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/PricePreview',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/billing/status': {
+      get: {
+        operationId: 'GetBillingStatus',
+        description:
+          'Watermark, lag, pending and failed windows, source and last run.',
+        responses: {
+          '200': {
+            description: 'The status.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BillingStatus',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/billing/runs': {
+      get: {
+        operationId: 'ListBillingRuns',
+        description: 'The latest billing runs, newest first.',
+        responses: {
+          '200': {
+            description: 'The runs.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BillingRunList',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+      post: {
+        operationId: 'StartBillingRun',
+        description: 'Runs the billing engine now and answers with the run.',
+        responses: {
+          '200': {
+            description: 'The run.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BillingRun',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/teams/{team}/usage': {
+      get: {
+        operationId: 'GetTeamUsage',
+        description: "The team's usage and cost over time.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/team',
+          },
+          {
+            name: 'from',
+            in: 'query',
+            required: false,
+            description:
+              'RFC 3339 instant, inclusive; default 30 days before to.',
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            required: false,
+            description: 'RFC 3339 instant, exclusive; default now.',
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'granularity',
+            in: 'query',
+            required: false,
+            description: 'Bucket size.',
+            schema: {
+              type: 'string',
+              enum: ['hour', 'day', 'month'],
+            },
+          },
+          {
+            name: 'groupBy',
+            in: 'query',
+            required: false,
+            description: 'Break down by resource or project.',
+            schema: {
+              type: 'string',
+              enum: ['resource', 'project'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The usage.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TeamUsage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/usage/summary': {
+      get: {
+        operationId: 'GetUsageSummary',
+        description:
+          'Cost of every team, ranked, with unallocated usage and a daily trend.',
+        parameters: [
+          {
+            name: 'from',
+            in: 'query',
+            required: false,
+            description:
+              'RFC 3339 instant, inclusive; default 30 days before to.',
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            required: false,
+            description: 'RFC 3339 instant, exclusive; default now.',
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The summary.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/UsageSummary',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
             $ref: '#/components/responses/ErrorResponse',
           },
         },

@@ -8,13 +8,21 @@ import { AdjustmentRequest } from '../models/AdjustmentRequest.model';
 import { AssignNodeRequest } from '../models/AssignNodeRequest.model';
 import { AutoRechargePolicy } from '../models/AutoRechargePolicy.model';
 import { AutoRechargePolicyInput } from '../models/AutoRechargePolicyInput.model';
+import { BillingRun } from '../models/BillingRun.model';
+import { BillingRunList } from '../models/BillingRunList.model';
+import { BillingStatus } from '../models/BillingStatus.model';
 import { ComputeResourceList } from '../models/ComputeResourceList.model';
 import { CreateProjectRequest } from '../models/CreateProjectRequest.model';
 import { CreateTeamRequest } from '../models/CreateTeamRequest.model';
 import { Health } from '../models/Health.model';
+import { NewPriceBook } from '../models/NewPriceBook.model';
 import { Node } from '../models/Node.model';
 import { NodeList } from '../models/NodeList.model';
 import { PostingResponse } from '../models/PostingResponse.model';
+import { PriceBook } from '../models/PriceBook.model';
+import { PriceBooks } from '../models/PriceBooks.model';
+import { PricePreview } from '../models/PricePreview.model';
+import { PricePreviewRequest } from '../models/PricePreviewRequest.model';
 import { Project } from '../models/Project.model';
 import { ProjectList } from '../models/ProjectList.model';
 import { QuotaInput } from '../models/QuotaInput.model';
@@ -23,10 +31,12 @@ import { Settings } from '../models/Settings.model';
 import { Team } from '../models/Team.model';
 import { TeamList } from '../models/TeamList.model';
 import { TeamQuota } from '../models/TeamQuota.model';
+import { TeamUsage } from '../models/TeamUsage.model';
 import { TransactionKind } from '../models/TransactionKind.model';
 import { TransactionPage } from '../models/TransactionPage.model';
 import { UpdateProjectRequest } from '../models/UpdateProjectRequest.model';
 import { UpdateTeamRequest } from '../models/UpdateTeamRequest.model';
+import { UsageSummary } from '../models/UsageSummary.model';
 import { Wallet } from '../models/Wallet.model';
 
 /**
@@ -103,8 +113,20 @@ export type GetAutoRecharge = {
 /**
  * @public
  */
+export type GetBillingStatus = {
+  response: BillingStatus | Error | Error;
+};
+/**
+ * @public
+ */
 export type GetHealth = {
   response: Health;
+};
+/**
+ * @public
+ */
+export type GetPrices = {
+  response: PriceBooks | Error;
 };
 /**
  * @public
@@ -152,11 +174,42 @@ export type GetTeamQuota = {
 /**
  * @public
  */
+export type GetTeamUsage = {
+  path: {
+    team: string;
+  };
+  query: {
+    _from?: string;
+    to?: string;
+    granularity?: 'hour' | 'day' | 'month';
+    groupBy?: 'resource' | 'project';
+  };
+  response: TeamUsage | Error | Error | Error | Error;
+};
+/**
+ * @public
+ */
+export type GetUsageSummary = {
+  query: {
+    _from?: string;
+    to?: string;
+  };
+  response: UsageSummary | Error | Error | Error;
+};
+/**
+ * @public
+ */
 export type GetWallet = {
   path: {
     team: string;
   };
   response: Wallet | Error | Error | Error | Error;
+};
+/**
+ * @public
+ */
+export type ListBillingRuns = {
+  response: BillingRunList | Error | Error;
 };
 /**
  * @public
@@ -211,12 +264,26 @@ export type ListWalletTransactions = {
 /**
  * @public
  */
+export type PreviewPrices = {
+  body: PricePreviewRequest;
+  response: PricePreview | Error | Error;
+};
+/**
+ * @public
+ */
 export type PutAutoRecharge = {
   path: {
     team: string;
   };
   body: AutoRechargePolicyInput;
   response: AutoRechargePolicy | Error | Error | Error | Error;
+};
+/**
+ * @public
+ */
+export type PutPrices = {
+  body: NewPriceBook;
+  response: PriceBook | Error | Error | Error | Error;
 };
 /**
  * @public
@@ -264,6 +331,12 @@ export type ReleaseNode = {
 /**
  * @public
  */
+export type StartBillingRun = {
+  response: BillingRun | Error | Error | Error;
+};
+/**
+ * @public
+ */
 export type UpdateProject = {
   path: {
     team: string;
@@ -298,7 +371,11 @@ export type EndpointMap = {
 
   '#get|/teams/{team}/wallet/auto-recharge': GetAutoRecharge;
 
+  '#get|/billing/status': GetBillingStatus;
+
   '#get|/health': GetHealth;
+
+  '#get|/prices': GetPrices;
 
   '#get|/projects/{project}': GetProject;
 
@@ -310,7 +387,13 @@ export type EndpointMap = {
 
   '#get|/teams/{team}/quota': GetTeamQuota;
 
+  '#get|/teams/{team}/usage': GetTeamUsage;
+
+  '#get|/usage/summary': GetUsageSummary;
+
   '#get|/teams/{team}/wallet': GetWallet;
+
+  '#get|/billing/runs': ListBillingRuns;
 
   '#get|/resources': ListComputeResources;
 
@@ -324,7 +407,11 @@ export type EndpointMap = {
 
   '#get|/teams/{team}/wallet/transactions': ListWalletTransactions;
 
+  '#post|/prices/preview': PreviewPrices;
+
   '#put|/teams/{team}/wallet/auto-recharge': PutAutoRecharge;
+
+  '#put|/prices': PutPrices;
 
   '#put|/teams/{team}/projects/{project}/quota': PutProjectQuota;
 
@@ -333,6 +420,8 @@ export type EndpointMap = {
   '#post|/teams/{team}/wallet/recharges': RechargeWallet;
 
   '#post|/nodes/{node}/release': ReleaseNode;
+
+  '#post|/billing/runs': StartBillingRun;
 
   '#patch|/teams/{team}/projects/{project}': UpdateProject;
 

@@ -1,0 +1,76 @@
+import { moneyFromDb } from '@bison/plugin-bison-common';
+import { Knex } from 'knex';
+import { dateFromDb, EXACT_INTEGERS } from '../database/dbValues';
+import { bucketUsage, bucketStart, Granularity } from './usageBuckets';
+
+export type UsageGroupBy = 'resource' | 'project';
+
+/** Reads the usage records behind reports. */
+export class UsageReports {
+  constructor(private readonly knex: Knex) {}
+
+  async teamUsage(
+    teamId: string,
+    range: { from: Date; to: Date },
+    granularity: Granularity,
+    groupBy: UsageGroupBy,
+  ) {
+    const keyColumn = groupBy === 'resource' ? 'resource' : 'namespace';
+    const rows = await this.knex('usage_records')
+      .where({ team_id: teamId })
+      .where('window_start', '>=', range.from)
+      .where('window_start', '<', range.to)
+      .select('window_start', keyColumn, 'quantity', 'cost')
+      .options(EXACT_INTEGERS);
+    return bucketUsage(
+      rows.map(row => ({
+        windowStart: dateFromDb(row.window_start),
+        key: row[keyColumn],
+        ...(groupBy === 'resource' ? { quantity: row.quantity } : {}),
+        cost: moneyFromDb(row.cost),
+      })),
+      granularity,
+    );
+  }
+
+  /** Cost per team (null: unallocated) and per day over the range. */
+  async summary(range: { from: Date; to: Date }) {
+    const inRange = () =>
+      this.knex('usage_records')
+        .where('window_start', '>=', range.from)
+        .where('window_start', '<', range.to);
+    const [byTeam, byWindow] = await Promise.all([
+      inRange()
+        .select('team_id')
+        .sum({ cost: 'cost' })
+        .groupBy('team_id')
+        .options(EXACT_INTEGERS) as unknown as Promise<
+        Array<{ team_id: string | null; cost: string | bigint }>
+      >,
+      inRange()
+        .select('window_start')
+        .sum({ cost: 'cost' })
+        .groupBy('window_start')
+        .options(EXACT_INTEGERS) as unknown as Promise<
+        Array<{ window_start: Date | number; cost: string | bigint }>
+      >,
+    ]);
+    const daily = new Map<string, bigint>();
+    for (const row of byWindow) {
+      const day = bucketStart(
+        dateFromDb(row.window_start),
+        'day',
+      ).toISOString();
+      daily.set(day, (daily.get(day) ?? 0n) + moneyFromDb(row.cost));
+    }
+    return {
+      byTeam: byTeam.map(row => ({
+        teamId: row.team_id as string | null,
+        cost: moneyFromDb(row.cost),
+      })),
+      daily: [...daily.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([start, cost]) => ({ start: new Date(start), cost })),
+    };
+  }
+}

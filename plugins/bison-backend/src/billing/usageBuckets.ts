@@ -1,0 +1,80 @@
+import Big from 'big.js';
+import { byAmountDescending } from './compareMicros';
+
+export type Granularity = 'hour' | 'day' | 'month';
+
+/** The UTC start of the bucket of `granularity` that holds `at`. */
+export function bucketStart(at: Date, granularity: Granularity): Date {
+  const d = new Date(at.getTime());
+  if (granularity === 'hour') {
+    d.setUTCMinutes(0, 0, 0);
+  } else if (granularity === 'day') {
+    d.setUTCHours(0, 0, 0, 0);
+  } else {
+    d.setUTCDate(1);
+    d.setUTCHours(0, 0, 0, 0);
+  }
+  return d;
+}
+
+export interface UsageRow {
+  windowStart: Date;
+  key: string;
+  quantity?: string;
+  cost: bigint;
+}
+
+export interface UsageTotal {
+  key: string;
+  quantity?: Big;
+  cost: bigint;
+}
+
+export interface Bucket extends UsageTotal {
+  start: Date;
+}
+
+function add(target: UsageTotal, row: UsageRow) {
+  target.cost += row.cost;
+  if (row.quantity !== undefined) {
+    target.quantity = (target.quantity ?? new Big(0)).plus(row.quantity);
+  }
+}
+
+/**
+ * Sums usage rows exactly per (bucket, key) and per key. Quantities are
+ * decimal strings summed without rounding; costs are micro-units.
+ */
+export function bucketUsage(rows: UsageRow[], granularity: Granularity) {
+  const buckets = new Map<string, Bucket>();
+  const totals = new Map<string, UsageTotal>();
+  let total = 0n;
+  for (const row of rows) {
+    const start = bucketStart(row.windowStart, granularity);
+    const bucketKey = `${start.toISOString()}|${row.key}`;
+    let bucket = buckets.get(bucketKey);
+    if (!bucket) {
+      bucket = { start, key: row.key, cost: 0n };
+      buckets.set(bucketKey, bucket);
+    }
+    add(bucket, row);
+    let keyTotal = totals.get(row.key);
+    if (!keyTotal) {
+      keyTotal = { key: row.key, cost: 0n };
+      totals.set(row.key, keyTotal);
+    }
+    add(keyTotal, row);
+    total += row.cost;
+  }
+  return {
+    buckets: [...buckets.values()].sort(
+      (a, b) =>
+        a.start.getTime() - b.start.getTime() || a.key.localeCompare(b.key),
+    ),
+    totals: [...totals.values()].sort(
+      (a, b) =>
+        byAmountDescending(a.cost, b.cost) || a.key.localeCompare(b.key),
+    ),
+    total,
+  };
+}

@@ -1,0 +1,109 @@
+import { InputError } from '@backstage/errors';
+import {
+  formatMoney,
+  parseIsoInstant,
+  reportsReadPermission,
+  teamReadPermission,
+} from '@bison/plugin-bison-common';
+import { byAmountDescending } from '../billing/compareMicros';
+import { Granularity } from '../billing/usageBuckets';
+import { UsageGroupBy } from '../billing/UsageReports';
+import { assertBasicPermission } from './basicPermission';
+import { parseField } from './fieldErrors';
+import { ApiRouter, RouteContext } from './types';
+
+const DAY = 86_400_000;
+const MAX_RANGE_DAYS = 400;
+
+function parseRange(query: { from?: string; to?: string }) {
+  const to = query.to
+    ? parseField('to', () => parseIsoInstant(query.to!))
+    : new Date();
+  const from = query.from
+    ? parseField('from', () => parseIsoInstant(query.from!))
+    : new Date(to.getTime() - 30 * DAY);
+  if (from >= to) throw new InputError("'from' must be before 'to'");
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY) {
+    throw new InputError(`the range may span at most ${MAX_RANGE_DAYS} days`);
+  }
+  return { from, to };
+}
+
+export function registerUsageRoutes(router: ApiRouter, ctx: RouteContext) {
+  const { httpAuth, authorizer, billing, teams } = ctx;
+  const money = (micros: bigint) =>
+    formatMoney(micros, { decimals: ctx.settings.currency.minorUnits });
+
+  router.get('/teams/:team/usage', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const team = await authorizer.authorizeTeam(
+      credentials,
+      teamReadPermission,
+      req.params.team,
+    );
+    const range = parseRange(req.query);
+    const granularity = (req.query.granularity ?? 'day') as Granularity;
+    const groupBy = (req.query.groupBy ?? 'resource') as UsageGroupBy;
+    const usage = await billing.reports.teamUsage(
+      team.id,
+      range,
+      granularity,
+      groupBy,
+    );
+    const quantity = (value?: { toFixed(): string }) =>
+      value ? { quantity: value.toFixed() } : {};
+    res.json({
+      team: team.name,
+      from: range.from,
+      to: range.to,
+      granularity,
+      groupBy,
+      buckets: usage.buckets.map(bucket => ({
+        start: bucket.start,
+        key: bucket.key,
+        ...quantity(bucket.quantity),
+        cost: money(bucket.cost),
+      })),
+      totals: usage.totals.map(total => ({
+        key: total.key,
+        ...quantity(total.quantity),
+        cost: money(total.cost),
+      })),
+      total: money(usage.total),
+    });
+  });
+
+  router.get('/usage/summary', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    await assertBasicPermission(ctx, credentials, reportsReadPermission);
+    const range = parseRange(req.query);
+    const summary = await billing.reports.summary(range);
+    const charged = summary.byTeam.filter(row => row.teamId !== null);
+    const unallocated = summary.byTeam
+      .filter(row => row.teamId === null)
+      .reduce((sum, row) => sum + row.cost, 0n);
+    const known = new Map(
+      (await teams.getTeamsById(charged.map(row => row.teamId!))).map(team => [
+        team.id,
+        team,
+      ]),
+    );
+    const ranked = charged.sort((a, b) => byAmountDescending(a.cost, b.cost));
+    res.json({
+      from: range.from,
+      to: range.to,
+      total: money(summary.byTeam.reduce((sum, row) => sum + row.cost, 0n)),
+      unallocated: money(unallocated),
+      teams: ranked.map((row, index) => ({
+        team: known.get(row.teamId!)?.name ?? row.teamId!,
+        displayName: known.get(row.teamId!)?.displayName ?? row.teamId!,
+        cost: money(row.cost),
+        rank: index + 1,
+      })),
+      daily: summary.daily.map(day => ({
+        start: day.start,
+        cost: money(day.cost),
+      })),
+    });
+  });
+}
