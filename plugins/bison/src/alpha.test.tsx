@@ -1,6 +1,8 @@
+import { Entity } from '@backstage/catalog-model';
 import { mockApis, renderTestApp } from '@backstage/frontend-test-utils';
+import { createTestEntityPage } from '@backstage/plugin-catalog-react/testUtils';
 import { screen } from '@testing-library/react';
-import { mockBisonApi } from './__testUtils__/fixtures';
+import { aProject, mockBisonApi } from './__testUtils__/fixtures';
 import { bisonApiRef } from './api';
 import bisonPlugin from './alpha';
 
@@ -31,5 +33,48 @@ describe('bison plugin on the new frontend system', () => {
     expect(await screen.findByTestId('wallet-balance')).toBeInTheDocument();
     expect(api.getWallet).toHaveBeenCalledWith('ml-team');
     expect(screen.queryByText('Installation')).not.toBeInTheDocument();
+  });
+
+  function renderEntityPage(entity: Entity) {
+    const api = mockBisonApi({
+      getProject: async name =>
+        aProject(name, { team: 'ml-team', displayName: 'Training' }),
+    });
+    renderTestApp({
+      features: [bisonPlugin],
+      extensions: [createTestEntityPage({ entity })],
+      initialRouteEntries: ['/'],
+      apis: [[bisonApiRef, api], mockApis.permission()],
+    });
+    return api;
+  }
+
+  it('shows the project card on a component annotated bison.io/project', async () => {
+    const api = renderEntityPage({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'model-training',
+        annotations: { 'bison.io/project': 'ml-training' },
+      },
+      spec: { type: 'service' },
+    });
+    expect(await screen.findByText('Bison project')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'ml-team' }),
+    ).toHaveAttribute('href', '/bison/teams/ml-team');
+    expect(api.getProject).toHaveBeenCalledWith('ml-training');
+  });
+
+  it('leaves the project card off components without the annotation', async () => {
+    const api = renderEntityPage({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'website' },
+      spec: { type: 'website' },
+    });
+    expect(await screen.findByTestId('empty-entity-page')).toBeInTheDocument();
+    expect(screen.queryByText('Bison project')).not.toBeInTheDocument();
+    expect(api.getProject).not.toHaveBeenCalled();
   });
 });

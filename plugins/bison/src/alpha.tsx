@@ -5,10 +5,14 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { bisonApiRef, BisonClient } from './api';
 import { BisonIcon } from './components/BisonIcon';
-import { rootRouteRef, teamRouteRef } from './routes';
+import { isBisonProjectAvailable } from './components/EntityBisonProjectCard/isBisonProjectAvailable';
+import { nodesRouteRef, rootRouteRef, teamRouteRef } from './routes';
 
 const bisonApi = ApiBlueprint.make({
   params: defineParams =>
@@ -26,7 +30,8 @@ const bisonPage = PageBlueprint.make({
     routeRef: rootRouteRef,
     title: 'Bison',
     icon: <BisonIcon />,
-    // The overview at /bison and the team pages at /bison/teams/:team.
+    // The overview at /bison, the team pages at /bison/teams/:team and the
+    // node pools at /bison/nodes.
     loader: () => import('./components/BisonPage').then(m => <m.BisonRouter />),
   },
 });
@@ -44,6 +49,17 @@ const groupBisonContent = EntityContentBlueprint.make({
   },
 });
 
+const componentProjectCard = EntityCardBlueprint.make({
+  name: 'project',
+  params: {
+    filter: isBisonProjectAvailable,
+    loader: () =>
+      import('./components/EntityBisonProjectCard').then(m => (
+        <m.EntityBisonProjectCard />
+      )),
+  },
+});
+
 /**
  * The Bison plugin for apps on the new frontend system.
  *
@@ -54,6 +70,6 @@ export default createFrontendPlugin({
   title: 'Bison',
   icon: <BisonIcon />,
   info: { packageJson: () => import('../package.json') },
-  routes: { root: rootRouteRef, team: teamRouteRef },
-  extensions: [bisonApi, bisonPage, groupBisonContent],
+  routes: { root: rootRouteRef, team: teamRouteRef, nodes: nodesRouteRef },
+  extensions: [bisonApi, bisonPage, groupBisonContent, componentProjectCard],
 });

@@ -4,7 +4,13 @@
  *
  * @packageDocumentation
  */
-export { bisonPlugin, BisonPage, EntityBisonContent } from './plugin';
+export {
+  bisonPlugin,
+  BisonPage,
+  EntityBisonContent,
+  EntityBisonProjectCard,
+} from './plugin';
+export { isBisonProjectAvailable } from './components/EntityBisonProjectCard/isBisonProjectAvailable';
 export * from './api';
 export {
   AutoRechargeForm,

@@ -1,12 +1,13 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { bisonApiRef, BisonClient } from './api';
-import { rootRouteRef, teamRouteRef } from './routes';
+import { nodesRouteRef, rootRouteRef, teamRouteRef } from './routes';
 
 /**
  * The Bison frontend plugin for apps on the legacy frontend system.
@@ -24,7 +25,7 @@ export const bisonPlugin = createPlugin({
         new BisonClient({ discoveryApi, fetchApi }),
     }),
   ],
-  routes: { root: rootRouteRef, team: teamRouteRef },
+  routes: { root: rootRouteRef, team: teamRouteRef, nodes: nodesRouteRef },
 });
 
 /**
@@ -52,5 +53,24 @@ export const EntityBisonContent = bisonPlugin.provide(
     component: () =>
       import('./components/EntityBisonContent').then(m => m.EntityBisonContent),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The Bison project card of a Component annotated `bison.io/project`: the
+ * project's team, display name and quota use. Show it where
+ * {@link isBisonProjectAvailable} holds.
+ *
+ * @public
+ */
+export const EntityBisonProjectCard = bisonPlugin.provide(
+  createComponentExtension({
+    name: 'EntityBisonProjectCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityBisonProjectCard').then(
+          m => m.EntityBisonProjectCard,
+        ),
+    },
   }),
 );

@@ -9,3 +9,10 @@ export const teamRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/teams/:team',
 });
+
+/** The node pools, below the Bison page: `/bison/nodes`. */
+export const nodesRouteRef = createSubRouteRef({
+  id: 'bison/nodes',
+  parent: rootRouteRef,
+  path: '/nodes',
+});

@@ -3,6 +3,7 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { SignalApi, signalApiRef } from '@backstage/plugin-signals-react';
@@ -38,7 +39,7 @@ export function mockSignalApi() {
 /**
  * Renders in a legacy test app with the Bison API, a permission API that
  * allows or denies everything (or decides per request) and optionally a
- * signal API; the Bison page is mounted at /bison.
+ * signal API and catalog API; the Bison page is mounted at /bison.
  */
 export function renderWithApis(
   element: ReactElement,
@@ -46,6 +47,7 @@ export function renderWithApis(
     bison: Partial<BisonApi>;
     authorize?: PermissionOptions['authorize'];
     signals?: SignalApi;
+    catalog?: Partial<typeof catalogApiRef.T>;
     routeEntries?: string[];
   },
 ) {
@@ -57,6 +59,7 @@ export function renderWithApis(
     ],
   ];
   if (options.signals) apis.push([signalApiRef, options.signals]);
+  if (options.catalog) apis.push([catalogApiRef, options.catalog]);
   return renderInTestApp(
     <TestApiProvider apis={apis as any}>{element}</TestApiProvider>,
     {

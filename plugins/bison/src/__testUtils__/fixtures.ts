@@ -3,8 +3,12 @@ import {
   AutoRechargePolicy,
   BisonApi,
   BisonCurrency,
+  BisonNode,
+  BisonProject,
   BisonSettings,
   BisonTeam,
+  ComputeResource,
+  TeamQuota,
   Transaction,
   Wallet,
 } from '../api';
@@ -68,6 +72,77 @@ export const noPolicy: AutoRechargePolicy = {
   monthlyCap: null,
 };
 
+/** What GET /resources answers on a cluster with NVIDIA GPUs. */
+export const computeResources: ComputeResource[] = [
+  {
+    key: 'cpu',
+    displayName: 'CPU',
+    unit: 'cores',
+    quotaKeys: ['requests.cpu', 'limits.cpu'],
+    onNodes: true,
+  },
+  {
+    key: 'memory',
+    displayName: 'Memory',
+    unit: 'GiB',
+    quotaKeys: ['requests.memory', 'limits.memory'],
+    onNodes: true,
+  },
+  {
+    key: 'nvidia.com/gpu',
+    displayName: 'NVIDIA GPU',
+    unit: 'devices',
+    quotaKeys: ['requests.nvidia.com/gpu'],
+    onNodes: true,
+  },
+  {
+    key: 'pods',
+    displayName: 'Pods',
+    unit: 'pods',
+    quotaKeys: ['pods'],
+    onNodes: true,
+  },
+];
+
+export function aProject(
+  name: string,
+  overrides: Partial<BisonProject> = {},
+): BisonProject {
+  return {
+    name,
+    team: 'ml-team',
+    displayName: name,
+    phase: 'Active',
+    createdAt: '2026-01-02T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function aTeamQuota(overrides: Partial<TeamQuota> = {}): TeamQuota {
+  return {
+    team: {
+      hard: { 'requests.memory': '64Gi', 'requests.nvidia.com/gpu': '4' },
+      used: { 'requests.memory': '12Gi', 'requests.nvidia.com/gpu': '4' },
+    },
+    projects: [],
+    ...overrides,
+  };
+}
+
+export function aNode(
+  name: string,
+  overrides: Partial<BisonNode> = {},
+): BisonNode {
+  return {
+    name,
+    ready: true,
+    unschedulable: false,
+    capacity: { cpu: '8', memory: '32Gi', pods: '110' },
+    allocatable: { cpu: '7900m', memory: '31Gi', pods: '110' },
+    ...overrides,
+  };
+}
+
 /** A BisonApi whose every method is a jest.fn with a harmless default. */
 export function mockBisonApi(
   overrides: Partial<BisonApi> = {},
@@ -92,6 +167,39 @@ export function mockBisonApi(
     },
     getAutoRecharge: async () => noPolicy,
     putAutoRecharge: async (_team, policy) => policy,
+    createTeam: async request =>
+      aTeam({
+        name: request.name ?? 'new-team',
+        groupRef: request.groupRef,
+        displayName: request.displayName ?? request.name ?? 'new-team',
+      }),
+    updateTeam: async (name, request) => ({
+      ...aTeam({ name }),
+      ...request,
+      quota: undefined,
+    }),
+    deleteTeam: async () => {},
+    listTeamProjects: async () => [],
+    createProject: async (team, request) =>
+      aProject(request.name, {
+        team,
+        displayName: request.displayName ?? request.name,
+      }),
+    getTeamProject: async (team, name) => aProject(name, { team }),
+    updateProject: async (team, name, request) =>
+      aProject(name, { team, ...request }),
+    deleteProject: async () => {},
+    putProjectQuota: async (team, name, quota) =>
+      aProject(name, { team, quota: { hard: quota.hard, used: {} } }),
+    getTeamQuota: async () => aTeamQuota(),
+    putTeamQuota: async (_team, quota) =>
+      aTeamQuota({ team: { hard: quota.hard, used: {} } }),
+    listProjects: async () => [],
+    getProject: async name => aProject(name),
+    listComputeResources: async () => computeResources,
+    listNodes: async () => [],
+    assignNode: async (name, team) => aNode(name, { team }),
+    releaseNode: async name => aNode(name),
   };
   const implementations = { ...defaults, ...overrides };
   const api: Record<string, jest.Mock> = {};

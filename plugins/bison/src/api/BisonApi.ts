@@ -3,13 +3,22 @@ import {
   AdjustmentRequest,
   AutoRechargePolicy,
   AutoRechargePolicyInput,
+  BisonNode,
+  BisonProject,
   BisonSettings,
   BisonTeam,
+  ComputeResource,
+  CreateProjectRequest,
+  CreateTeamRequest,
   PostingResult,
+  QuotaInput,
   RechargeRequest,
+  TeamQuota,
   TransactionFilter,
   TransactionPage,
   TransactionQuery,
+  UpdateProjectRequest,
+  UpdateTeamRequest,
   Wallet,
 } from './types';
 
@@ -27,6 +36,70 @@ export interface BisonApi {
   listTeams(): Promise<BisonTeam[]>;
 
   getTeam(team: string): Promise<BisonTeam>;
+
+  /**
+   * Creates the team: its Capsule Tenant bound to the Group, its record and
+   * its empty wallet.
+   */
+  createTeam(request: CreateTeamRequest): Promise<BisonTeam>;
+
+  /** Changes only the fields sent. */
+  updateTeam(team: string, request: UpdateTeamRequest): Promise<BisonTeam>;
+
+  /**
+   * Deletes the Tenant and archives the wallet. Refused (409) while the team
+   * has projects, unless `cascade` also deletes them.
+   */
+  deleteTeam(team: string, options?: { cascade?: boolean }): Promise<void>;
+
+  listTeamProjects(team: string): Promise<BisonProject[]>;
+
+  createProject(
+    team: string,
+    request: CreateProjectRequest,
+  ): Promise<BisonProject>;
+
+  getTeamProject(team: string, project: string): Promise<BisonProject>;
+
+  /** Changes only the fields sent. */
+  updateProject(
+    team: string,
+    project: string,
+    request: UpdateProjectRequest,
+  ): Promise<BisonProject>;
+
+  deleteProject(team: string, project: string): Promise<void>;
+
+  /** Replaces the project's own ResourceQuota. */
+  putProjectQuota(
+    team: string,
+    project: string,
+    quota: QuotaInput,
+  ): Promise<BisonProject>;
+
+  /** Hard and used per resource for the team and each of its projects. */
+  getTeamQuota(team: string): Promise<TeamQuota>;
+
+  /** Replaces the team quota (the Tenant's resource quotas). */
+  putTeamQuota(team: string, quota: QuotaInput): Promise<TeamQuota>;
+
+  /** Projects of every team the caller may read. */
+  listProjects(): Promise<BisonProject[]>;
+
+  /** One project by namespace name, whatever its team. */
+  getProject(project: string): Promise<BisonProject>;
+
+  /** The resources quotas can name: cpu, memory, GPUs, pods and extended resources. */
+  listComputeResources(): Promise<ComputeResource[]>;
+
+  /** Nodes with their pool, capacity and allocatable. */
+  listNodes(): Promise<BisonNode[]>;
+
+  /** Reserves the node for a team; 409 when another team holds it. */
+  assignNode(node: string, team: string): Promise<BisonNode>;
+
+  /** Returns the node to the shared pool. */
+  releaseNode(node: string): Promise<BisonNode>;
 
   getWallet(team: string): Promise<Wallet>;
 

@@ -393,4 +393,300 @@ describe('BisonClient', () => {
       "'threshold.topUpTo' must be greater than 'threshold.below'",
     );
   });
+
+  describe('tenancy', () => {
+    const project = {
+      name: 'ml-training',
+      team: 'ml-team',
+      displayName: 'Training',
+      phase: 'Active',
+      createdAt: '2026-01-02T10:00:00.000Z',
+      quota: {
+        hard: { 'requests.memory': '64Gi' },
+        used: { 'requests.memory': '12Gi' },
+      },
+    };
+    const node = {
+      name: 'gpu-1',
+      ready: true,
+      unschedulable: false,
+      capacity: { cpu: '8', 'nvidia.com/gpu': '4' },
+      allocatable: { cpu: '7900m', 'nvidia.com/gpu': '4' },
+    };
+
+    /** Records each request's method, path, query and JSON body. */
+    function record(
+      method: 'get' | 'post' | 'put' | 'patch' | 'delete',
+      path: string,
+      response: () => Response,
+    ) {
+      const seen: {
+        method: string;
+        path: string;
+        search: string;
+        body: unknown;
+        contentType: string | null;
+      }[] = [];
+      server.use(
+        http[method](`${baseUrl}${path}`, async ({ request }) => {
+          const text = await request.text();
+          const url = new URL(request.url);
+          seen.push({
+            method: request.method,
+            path: url.pathname,
+            search: url.search,
+            body: text ? JSON.parse(text) : undefined,
+            contentType: request.headers.get('content-type'),
+          });
+          return response();
+        }),
+      );
+      return seen;
+    }
+
+    it('creates a team with the extended request', async () => {
+      const request = {
+        name: 'ml-team',
+        groupRef: 'group:default/machine-learning',
+        displayName: 'ML',
+        quota: { hard: { 'requests.memory': '64Gi', 'requests.cpu': '500m' } },
+        pool: 'exclusive' as const,
+      };
+      const seen = record('post', '/teams', () =>
+        HttpResponse.json({ name: 'ml-team' }, { status: 201 }),
+      );
+
+      await expect(client.createTeam(request)).resolves.toEqual({
+        name: 'ml-team',
+      });
+      expect(seen).toEqual([
+        expect.objectContaining({
+          method: 'POST',
+          body: request,
+          contentType: 'application/json',
+        }),
+      ]);
+    });
+
+    it('patches a team, encoding its name', async () => {
+      const seen = record('patch', '/teams/:team', () =>
+        HttpResponse.json({ name: 'a b' }),
+      );
+      await client.updateTeam('a b', { displayName: 'AB', quota: null });
+      expect(seen[0]).toMatchObject({
+        method: 'PATCH',
+        path: '/api/bison/teams/a%20b',
+        body: { displayName: 'AB', quota: null },
+      });
+    });
+
+    it('deletes a team, with cascade only when asked', async () => {
+      const seen = record(
+        'delete',
+        '/teams/:team',
+        () => new HttpResponse(null, { status: 204 }),
+      );
+      await expect(client.deleteTeam('ml-team')).resolves.toBeUndefined();
+      await client.deleteTeam('ml-team', { cascade: true });
+      expect(seen.map(r => [r.method, r.path, r.search])).toEqual([
+        ['DELETE', '/api/bison/teams/ml-team', ''],
+        ['DELETE', '/api/bison/teams/ml-team', '?cascade=true'],
+      ]);
+    });
+
+    it('maps a refused team deletion to a ResponseError', async () => {
+      server.use(
+        http.delete(`${baseUrl}/teams/ml-team`, () =>
+          errorBody(409, 'ConflictError', "team 'ml-team' still has projects"),
+        ),
+      );
+      const error = await client.deleteTeam('ml-team').catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(409);
+    });
+
+    it('lists and creates the projects of a team', async () => {
+      server.use(
+        http.get(`${baseUrl}/teams/ml-team/projects`, () =>
+          HttpResponse.json({ items: [project] }),
+        ),
+      );
+      const seen = record('post', '/teams/ml-team/projects', () =>
+        HttpResponse.json(project, { status: 201 }),
+      );
+
+      await expect(client.listTeamProjects('ml-team')).resolves.toEqual([
+        project,
+      ]);
+      await expect(
+        client.createProject('ml-team', {
+          name: 'ml-training',
+          quota: { hard: { 'requests.nvidia.com/gpu': '2' } },
+        }),
+      ).resolves.toEqual(project);
+      expect(seen[0].body).toEqual({
+        name: 'ml-training',
+        quota: { hard: { 'requests.nvidia.com/gpu': '2' } },
+      });
+    });
+
+    it('reads, patches, re-quotas and deletes one project, encoding both names', async () => {
+      const get = record('get', '/teams/:team/projects/:project', () =>
+        HttpResponse.json(project),
+      );
+      const patch = record('patch', '/teams/:team/projects/:project', () =>
+        HttpResponse.json(project),
+      );
+      const put = record('put', '/teams/:team/projects/:project/quota', () =>
+        HttpResponse.json(project),
+      );
+      const del = record(
+        'delete',
+        '/teams/:team/projects/:project',
+        () => new HttpResponse(null, { status: 204 }),
+      );
+
+      await client.getTeamProject('ml team', 'p/1');
+      await client.updateProject('ml-team', 'ml-training', {
+        description: 'GPU jobs',
+      });
+      await client.putProjectQuota('ml-team', 'ml-training', {
+        hard: { 'limits.memory': '8Gi' },
+      });
+      await expect(
+        client.deleteProject('ml-team', 'ml-training'),
+      ).resolves.toBeUndefined();
+
+      expect(get[0].path).toBe('/api/bison/teams/ml%20team/projects/p%2F1');
+      expect(patch[0]).toMatchObject({
+        method: 'PATCH',
+        path: '/api/bison/teams/ml-team/projects/ml-training',
+        body: { description: 'GPU jobs' },
+      });
+      expect(put[0]).toMatchObject({
+        method: 'PUT',
+        path: '/api/bison/teams/ml-team/projects/ml-training/quota',
+        body: { hard: { 'limits.memory': '8Gi' } },
+      });
+      expect(del[0]).toMatchObject({
+        method: 'DELETE',
+        path: '/api/bison/teams/ml-team/projects/ml-training',
+      });
+    });
+
+    it('reads and replaces the team quota', async () => {
+      const quota = {
+        team: { hard: { 'requests.cpu': '16' }, used: { 'requests.cpu': '2' } },
+        projects: [{ name: 'ml-training', quota: project.quota }],
+      };
+      server.use(
+        http.get(`${baseUrl}/teams/ml-team/quota`, () =>
+          HttpResponse.json(quota),
+        ),
+      );
+      const seen = record('put', '/teams/ml-team/quota', () =>
+        HttpResponse.json(quota),
+      );
+
+      await expect(client.getTeamQuota('ml-team')).resolves.toEqual(quota);
+      await expect(
+        client.putTeamQuota('ml-team', { hard: { 'requests.cpu': '16' } }),
+      ).resolves.toEqual(quota);
+      expect(seen[0]).toMatchObject({
+        method: 'PUT',
+        body: { hard: { 'requests.cpu': '16' } },
+        contentType: 'application/json',
+      });
+    });
+
+    it('maps a quota the backend refuses to a ResponseError naming the field', async () => {
+      server.use(
+        http.put(`${baseUrl}/teams/ml-team/quota`, () =>
+          errorBody(
+            400,
+            'InputError',
+            "'hard.requests.memory' needs a unit such as Mi or Gi ('64' would mean bytes)",
+          ),
+        ),
+      );
+      const error = await client
+        .putTeamQuota('ml-team', { hard: { 'requests.memory': '64' } })
+        .catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.body.error.message).toMatch(/'hard.requests.memory'/);
+    });
+
+    it('lists all projects and reads one by namespace', async () => {
+      const seen = record('get', '/projects/:project', () =>
+        HttpResponse.json(project),
+      );
+      server.use(
+        http.get(`${baseUrl}/projects`, () =>
+          HttpResponse.json({ items: [project] }),
+        ),
+      );
+
+      await expect(client.listProjects()).resolves.toEqual([project]);
+      await expect(client.getProject('ml training')).resolves.toEqual(project);
+      expect(seen[0].path).toBe('/api/bison/projects/ml%20training');
+    });
+
+    it('lists the compute resources and the nodes, unwrapping the items', async () => {
+      const resource = {
+        key: 'memory',
+        displayName: 'Memory',
+        unit: 'GiB',
+        quotaKeys: ['requests.memory', 'limits.memory'],
+        onNodes: true,
+      };
+      server.use(
+        http.get(`${baseUrl}/resources`, () =>
+          HttpResponse.json({ items: [resource] }),
+        ),
+        http.get(`${baseUrl}/nodes`, () =>
+          HttpResponse.json({ items: [node] }),
+        ),
+      );
+
+      await expect(client.listComputeResources()).resolves.toEqual([resource]);
+      await expect(client.listNodes()).resolves.toEqual([node]);
+    });
+
+    it('assigns and releases a node, encoding its name', async () => {
+      const assign = record('post', '/nodes/:node/assign', () =>
+        HttpResponse.json({ ...node, team: 'ml-team' }),
+      );
+      const release = record('post', '/nodes/:node/release', () =>
+        HttpResponse.json(node),
+      );
+
+      await expect(client.assignNode('gpu 1', 'ml-team')).resolves.toEqual({
+        ...node,
+        team: 'ml-team',
+      });
+      await expect(client.releaseNode('gpu 1')).resolves.toEqual(node);
+      expect(assign[0]).toMatchObject({
+        method: 'POST',
+        path: '/api/bison/nodes/gpu%201/assign',
+        body: { team: 'ml-team' },
+      });
+      expect(release[0]).toMatchObject({
+        method: 'POST',
+        path: '/api/bison/nodes/gpu%201/release',
+        body: undefined,
+      });
+    });
+
+    it('maps a node held by another team to a 409 ResponseError', async () => {
+      server.use(
+        http.post(`${baseUrl}/nodes/gpu-1/assign`, () =>
+          errorBody(409, 'ConflictError', "node 'gpu-1' belongs to team 'b'"),
+        ),
+      );
+      const error = await client.assignNode('gpu-1', 'ml-team').catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(409);
+      expect(error.body.error.message).toBe("node 'gpu-1' belongs to team 'b'");
+    });
+  });
 });

@@ -5,13 +5,22 @@ import {
   AdjustmentRequest,
   AutoRechargePolicy,
   AutoRechargePolicyInput,
+  BisonNode,
+  BisonProject,
   BisonSettings,
   BisonTeam,
+  ComputeResource,
+  CreateProjectRequest,
+  CreateTeamRequest,
   PostingResult,
+  QuotaInput,
   RechargeRequest,
+  TeamQuota,
   TransactionFilter,
   TransactionPage,
   TransactionQuery,
+  UpdateProjectRequest,
+  UpdateTeamRequest,
   Wallet,
 } from './types';
 
@@ -42,6 +51,111 @@ export class BisonClient implements BisonApi {
 
   getTeam(team: string): Promise<BisonTeam> {
     return this.request<BisonTeam>(teamPath(team));
+  }
+
+  createTeam(request: CreateTeamRequest): Promise<BisonTeam> {
+    return this.send<BisonTeam>('POST', '/teams', request);
+  }
+
+  updateTeam(team: string, request: UpdateTeamRequest): Promise<BisonTeam> {
+    return this.send<BisonTeam>('PATCH', teamPath(team), request);
+  }
+
+  async deleteTeam(
+    team: string,
+    options: { cascade?: boolean } = {},
+  ): Promise<void> {
+    const query = options.cascade ? '?cascade=true' : '';
+    await this.fetch(`${teamPath(team)}${query}`, { method: 'DELETE' });
+  }
+
+  async listTeamProjects(team: string): Promise<BisonProject[]> {
+    const list = await this.request<{ items: BisonProject[] }>(
+      `${teamPath(team)}/projects`,
+    );
+    return list.items;
+  }
+
+  createProject(
+    team: string,
+    request: CreateProjectRequest,
+  ): Promise<BisonProject> {
+    return this.send<BisonProject>(
+      'POST',
+      `${teamPath(team)}/projects`,
+      request,
+    );
+  }
+
+  getTeamProject(team: string, project: string): Promise<BisonProject> {
+    return this.request<BisonProject>(teamProjectPath(team, project));
+  }
+
+  updateProject(
+    team: string,
+    project: string,
+    request: UpdateProjectRequest,
+  ): Promise<BisonProject> {
+    return this.send<BisonProject>(
+      'PATCH',
+      teamProjectPath(team, project),
+      request,
+    );
+  }
+
+  async deleteProject(team: string, project: string): Promise<void> {
+    await this.fetch(teamProjectPath(team, project), { method: 'DELETE' });
+  }
+
+  putProjectQuota(
+    team: string,
+    project: string,
+    quota: QuotaInput,
+  ): Promise<BisonProject> {
+    return this.send<BisonProject>(
+      'PUT',
+      `${teamProjectPath(team, project)}/quota`,
+      quota,
+    );
+  }
+
+  getTeamQuota(team: string): Promise<TeamQuota> {
+    return this.request<TeamQuota>(`${teamPath(team)}/quota`);
+  }
+
+  putTeamQuota(team: string, quota: QuotaInput): Promise<TeamQuota> {
+    return this.send<TeamQuota>('PUT', `${teamPath(team)}/quota`, quota);
+  }
+
+  async listProjects(): Promise<BisonProject[]> {
+    const list = await this.request<{ items: BisonProject[] }>('/projects');
+    return list.items;
+  }
+
+  getProject(project: string): Promise<BisonProject> {
+    return this.request<BisonProject>(
+      `/projects/${encodeURIComponent(project)}`,
+    );
+  }
+
+  async listComputeResources(): Promise<ComputeResource[]> {
+    const list = await this.request<{ items: ComputeResource[] }>('/resources');
+    return list.items;
+  }
+
+  async listNodes(): Promise<BisonNode[]> {
+    const list = await this.request<{ items: BisonNode[] }>('/nodes');
+    return list.items;
+  }
+
+  assignNode(node: string, team: string): Promise<BisonNode> {
+    return this.send<BisonNode>('POST', `${nodePath(node)}/assign`, { team });
+  }
+
+  releaseNode(node: string): Promise<BisonNode> {
+    return this.request<BisonNode>(`${nodePath(node)}/release`, {
+      method: 'POST',
+    });
   }
 
   getWallet(team: string): Promise<Wallet> {
@@ -132,6 +246,14 @@ export class BisonClient implements BisonApi {
     };
   }
 
+  private send<T>(method: string, path: string, body: object): Promise<T> {
+    return this.request<T>(path, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  }
+
   private async request<T>(path: string, init?: RequestInit): Promise<T> {
     const response = await this.fetch(path, init);
     return (await response.json()) as T;
@@ -150,6 +272,14 @@ export class BisonClient implements BisonApi {
 
 function teamPath(team: string): string {
   return `/teams/${encodeURIComponent(team)}`;
+}
+
+function teamProjectPath(team: string, project: string): string {
+  return `${teamPath(team)}/projects/${encodeURIComponent(project)}`;
+}
+
+function nodePath(node: string): string {
+  return `/nodes/${encodeURIComponent(node)}`;
 }
 
 function filterParams(filter: TransactionFilter): URLSearchParams {

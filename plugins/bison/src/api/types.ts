@@ -27,8 +27,6 @@ export interface BisonSettings {
 }
 
 /** @public */
-
-/** @public */
 export interface WalletSummary {
   balance: Money;
   currency: string;
@@ -46,6 +44,12 @@ export interface BisonTeam {
   createdAt: string;
   createdBy: string;
   wallet?: WalletSummary;
+  owners?: TenantOwner[];
+  pool?: Pool;
+  /** The team quota: hard limits and current use, by quota key. */
+  quota?: QuotaStatus;
+  projectCount?: number;
+  tenancy?: TenancyStatus;
 }
 
 /** @public */
@@ -154,4 +158,150 @@ export interface AutoRechargePolicy extends AutoRechargePolicyInput {
   effectiveFrom?: string;
   updatedAt?: string;
   updatedBy?: string;
+}
+
+/**
+ * Kubernetes quantities by quota key (`requests.cpu`, `requests.memory`,
+ * `requests.nvidia.com/gpu`, `limits.memory`, `pods`), units kept as
+ * written: `{ 'requests.memory': '64Gi', 'requests.cpu': '500m' }`.
+ *
+ * @public
+ */
+export type ResourceList = Record<string, string>;
+
+/** @public */
+export interface QuotaInput {
+  hard: ResourceList;
+}
+
+/** @public */
+export interface QuotaStatus {
+  hard: ResourceList;
+  used: ResourceList;
+}
+
+/**
+ * shared: the team's pods run on any node not reserved for another team;
+ * exclusive: only on the nodes assigned to the team.
+ *
+ * @public
+ */
+export type Pool = 'shared' | 'exclusive';
+
+/**
+ * A Capsule Tenant owner.
+ *
+ * @public
+ */
+export interface TenantOwner {
+  kind: 'User' | 'Group' | 'ServiceAccount';
+  name: string;
+}
+
+/**
+ * How the team's Capsule Tenant compares with what Bison last wrote.
+ *
+ * @public
+ */
+export interface TenancyStatus {
+  status: 'ok' | 'missing' | 'drifted' | 'unknown';
+  problems: string[];
+  checkedAt?: string;
+}
+
+/** @public */
+export interface CreateTeamRequest {
+  /** Tenant name; defaults to the Group's bison.io/tenant annotation, else its name. */
+  name?: string;
+  /** Entity ref of the catalog Group, e.g. group:default/ml-team. */
+  groupRef: string;
+  displayName?: string;
+  description?: string;
+  /** Defaults to the Group itself. */
+  owners?: TenantOwner[];
+  quota?: QuotaInput;
+  pool?: Pool;
+}
+
+/**
+ * Changes only the fields sent; `quota: null` removes the team quota.
+ *
+ * @public
+ */
+export interface UpdateTeamRequest {
+  displayName?: string;
+  description?: string;
+  owners?: TenantOwner[];
+  quota?: QuotaInput | null;
+  pool?: Pool;
+}
+
+/**
+ * A project: a namespace in the team's Tenant.
+ *
+ * @public
+ */
+export interface BisonProject {
+  /** The namespace name. */
+  name: string;
+  team: string;
+  displayName: string;
+  description?: string;
+  /** Namespace phase, Active or Terminating. */
+  phase: string;
+  createdAt: string;
+  quota?: QuotaStatus;
+}
+
+/** @public */
+export interface CreateProjectRequest {
+  /** Namespace name, a DNS-1123 label. */
+  name: string;
+  displayName?: string;
+  description?: string;
+  quota?: QuotaInput;
+}
+
+/**
+ * Changes only the fields sent.
+ *
+ * @public
+ */
+export interface UpdateProjectRequest {
+  displayName?: string;
+  description?: string;
+}
+
+/** @public */
+export interface TeamQuota {
+  team: QuotaStatus;
+  projects: { name: string; quota: QuotaStatus }[];
+}
+
+/**
+ * A resource quotas and prices can name, e.g. cpu, memory, nvidia.com/gpu.
+ *
+ * @public
+ */
+export interface ComputeResource {
+  key: string;
+  displayName: string;
+  /** Unit of quota input and display, e.g. cores, GiB, devices. */
+  unit: string;
+  /** The ResourceQuota keys that limit this resource. */
+  quotaKeys: string[];
+  /** Whether any node currently advertises it. */
+  onNodes: boolean;
+}
+
+/** @public */
+export interface BisonNode {
+  name: string;
+  /** The team the node is reserved for; absent for shared nodes. */
+  team?: string;
+  ready: boolean;
+  unschedulable: boolean;
+  gpuModel?: string;
+  capacity: ResourceList;
+  allocatable: ResourceList;
 }

@@ -1,4 +1,5 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { renderWithApis } from '../../__testUtils__/apis';
 import { aTeam, mockBisonApi } from '../../__testUtils__/fixtures';
 import { BisonApi } from '../../api';
@@ -72,5 +73,87 @@ describe('BisonOverview', () => {
       (await screen.findAllByText(/backend unavailable/))[0],
     ).toBeInTheDocument();
     expect(screen.queryByText('Installation')).not.toBeInTheDocument();
+  });
+
+  it('shows quota use, project count and tenancy problems per team', async () => {
+    await renderWith(
+      mockBisonApi({
+        listTeams: async () => [
+          aTeam({
+            quota: {
+              hard: {
+                'requests.memory': '64Gi',
+                'requests.nvidia.com/gpu': '4',
+              },
+              used: {
+                'requests.memory': '12Gi',
+                'requests.nvidia.com/gpu': '4',
+              },
+            },
+            projectCount: 3,
+            tenancy: {
+              status: 'drifted',
+              problems: ['nodeSelector differs', 'owner missing'],
+            },
+          }),
+          aTeam({
+            name: 'data-team',
+            projectCount: 0,
+            tenancy: { status: 'ok', problems: [] },
+          }),
+        ],
+      }),
+    );
+
+    const row = (await screen.findByRole('link', { name: 'ml-team' })).closest(
+      'tr',
+    )!;
+    expect(within(row).getByText('12 / 64 GiB')).toBeInTheDocument();
+    expect(within(row).getByText('4 / 4 devices')).toBeInTheDocument();
+    expect(
+      within(row)
+        .getAllByTestId('quota-usage')
+        .map(bar => bar.getAttribute('data-severity')),
+    ).toEqual(['ok', 'error']);
+    expect(within(row).getByText('3')).toBeInTheDocument();
+    const chip = within(row).getByTestId('tenancy-status');
+    expect(chip).toHaveTextContent('Tenant drifted');
+    await userEvent.hover(chip);
+    expect(
+      await screen.findByRole('tooltip', {
+        name: 'nodeSelector differs; owner missing',
+      }),
+    ).toBeInTheDocument();
+
+    const other = screen
+      .getByRole('link', { name: 'data-team' })
+      .closest('tr')!;
+    expect(within(other).queryByTestId('tenancy-status')).toBeNull();
+    expect(within(other).getByText('—')).toBeInTheDocument();
+  });
+
+  it('flags a team whose tenant is missing', async () => {
+    await renderWith(
+      mockBisonApi({
+        listTeams: async () => [
+          aTeam({
+            tenancy: { status: 'missing', problems: ['no Tenant ml-team'] },
+          }),
+        ],
+      }),
+    );
+    expect(await screen.findByTestId('tenancy-status')).toHaveTextContent(
+      'Tenant missing',
+    );
+  });
+
+  it('links to the node pools and offers to create a team when allowed', async () => {
+    await renderWith(mockBisonApi());
+    expect(
+      await screen.findByRole('link', { name: 'Node pools' }),
+    ).toHaveAttribute('href', '/bison/nodes');
+    expect(
+      await screen.findByRole('button', { name: 'Create team' }),
+    ).toBeInTheDocument();
   });
 });

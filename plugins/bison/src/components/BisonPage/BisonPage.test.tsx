@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import { renderWithApis } from '../../__testUtils__/apis';
 import {
+  aNode,
   aTeam,
   mockBisonApi,
   responseError,
@@ -53,6 +54,21 @@ describe('BisonPage', () => {
       routeEntries: ['/teams/ghost'],
     });
     expect(await screen.findByText('No such Bison team')).toBeInTheDocument();
+  });
+
+  it('shows the node pools at nodes', async () => {
+    const api = mockBisonApi({ listNodes: async () => [aNode('gpu-1')] });
+    await renderWithApis(<BisonPage />, {
+      bison: api,
+      routeEntries: ['/nodes'],
+    });
+    expect(
+      await screen.findByRole('heading', { name: 'Node pools' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('gpu-1', { selector: 'td' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Installation')).not.toBeInTheDocument();
   });
 
   it('says so for an unknown path below the page', async () => {

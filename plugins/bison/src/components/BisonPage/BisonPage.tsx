@@ -3,7 +3,8 @@ import { BisonRouter } from './BisonRouter';
 
 /**
  * The Bison page with its own header, for apps on the legacy frontend
- * system: the overview at its root and team pages at `teams/:team`.
+ * system: the overview at its root, team pages at `teams/:team` and the
+ * node pools at `nodes`.
  */
 export function BisonPage() {
   return (

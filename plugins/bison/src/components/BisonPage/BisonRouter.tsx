@@ -3,11 +3,12 @@ import { useRouteRefParams } from '@backstage/core-plugin-api';
 import { Route, Routes } from 'react-router-dom';
 import { teamRouteRef } from '../../routes';
 import { BisonOverview } from '../BisonOverview';
+import { NodesPage } from '../nodes/NodesPage';
 import { TeamPage } from '../teams/TeamPage';
 
 /**
  * The pages below the Bison page, relative to where it is mounted: `/` the
- * overview, `/teams/:team` a team. Used by the legacy `BisonPage` and by the
+ * overview, `/teams/:team` a team, `/nodes` the node pools. Used by the legacy `BisonPage` and by the
  * page extension of the new frontend system (which mounts pages as React
  * Router routes too).
  */
@@ -16,6 +17,7 @@ export function BisonRouter() {
     <Routes>
       <Route path="/" element={<BisonOverview />} />
       <Route path="/teams/:team" element={<TeamRoute />} />
+      <Route path="/nodes" element={<NodesPage />} />
       <Route
         path="*"
         element={<EmptyState missing="info" title="No such Bison page" />}

@@ -3,6 +3,7 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { screen } from '@testing-library/react';
 import { renderWithApis } from '../../__testUtils__/apis';
 import {
+  aProject,
   aTeam,
   mockBisonApi,
   responseError,
@@ -46,6 +47,22 @@ describe('EntityBisonContent', () => {
     expect(screen.getByText('Machine Learning')).toBeInTheDocument();
   });
 
+  it("shows the team's quota and projects", async () => {
+    const api = mockBisonApi({
+      listTeamProjects: async () => [aProject('ml-training')],
+    });
+    await renderFor(annotatedGroup, api);
+
+    expect(await screen.findByTestId('team-quota')).toHaveTextContent(
+      '12 / 64 GiB',
+    );
+    expect(
+      await screen.findByTestId('project-ml-training'),
+    ).toBeInTheDocument();
+    expect(api.getTeamQuota).toHaveBeenCalledWith('ml-team');
+    expect(api.listTeamProjects).toHaveBeenCalledWith('ml-team');
+  });
+
   it('defaults the team to the group name', async () => {
     const api = mockBisonApi({
       getTeam: async name =>
@@ -83,6 +100,8 @@ describe('EntityBisonContent', () => {
     expect(screen.queryByText(/not found/)).not.toBeInTheDocument();
     expect(screen.queryByTestId('wallet-balance')).not.toBeInTheDocument();
     expect(api.getWallet).not.toHaveBeenCalled();
+    expect(api.getTeamQuota).not.toHaveBeenCalled();
+    expect(api.listTeamProjects).not.toHaveBeenCalled();
   });
 
   it('says so when the user may not see the team', async () => {

@@ -3,13 +3,15 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import { tenantNameOfGroup } from '@bison/plugin-bison-common';
 import Grid from '@material-ui/core/Grid';
 import { TeamInfoCard } from '../teams/TeamInfoCard';
+import { TeamTenancyView } from '../teams/TeamTenancyView';
 import { TeamUnavailable } from '../teams/TeamUnavailable';
 import { useTeam } from '../teams/useTeam';
 import { TeamWalletView } from '../wallet/TeamWalletView';
 
 /**
  * The Bison tab of a Group: the team bound to the group (its
- * `bison.io/tenant` annotation, else its name) and the team's wallet.
+ * `bison.io/tenant` annotation, else its name), its quota and projects,
+ * and the team's wallet.
  */
 export function EntityBisonContent() {
   const { entity } = useEntity();
@@ -34,6 +36,9 @@ export function EntityBisonContent() {
     <Grid container spacing={3}>
       <Grid item xs={12} md={6}>
         <TeamInfoCard team={team} />
+      </Grid>
+      <Grid item xs={12}>
+        <TeamTenancyView team={team.name} />
       </Grid>
       <Grid item xs={12}>
         <TeamWalletView team={team.name} />

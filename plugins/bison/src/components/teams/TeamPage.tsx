@@ -1,20 +1,29 @@
 import { Link, Progress } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
+import { useState } from 'react';
 import { rootRouteRef } from '../../routes';
 import { TeamWalletView } from '../wallet/TeamWalletView';
+import { TeamActions } from './TeamActions';
+import { TeamTenancyView } from './TeamTenancyView';
 import { TeamUnavailable } from './TeamUnavailable';
+import { TenancyChip } from './TenancyChip';
 import { useTeam } from './useTeam';
 
-/** The page of one team (`/bison/teams/:team`): title and its wallet. */
+/**
+ * The page of one team (`/bison/teams/:team`): title, its quota and
+ * projects, and its wallet.
+ */
 export function TeamPage(props: { team: string }) {
   const { team: name } = props;
   const overviewLink = useRouteRef(rootRouteRef);
-  const { value: team, loading, error } = useTeam(name);
+  const [reloads, setReloads] = useState(0);
+  const { value: team, loading, error } = useTeam(name, reloads);
 
   let body;
-  if (loading) {
+  if (loading && !team) {
     body = <Progress />;
   } else if (error) {
     body = (
@@ -28,20 +37,45 @@ export function TeamPage(props: { team: string }) {
       />
     );
   } else {
-    body = <TeamWalletView team={name} />;
+    body = (
+      <Grid container spacing={3}>
+        <Grid item xs={12}>
+          <TeamTenancyView team={name} />
+        </Grid>
+        <Grid item xs={12}>
+          <TeamWalletView team={name} />
+        </Grid>
+      </Grid>
+    );
   }
 
   return (
     <>
-      <Box mb={3}>
-        <Link to={overviewLink()}>All teams</Link>
-        <Typography variant="h4" component="h1">
-          {team ? team.displayName : name}
-        </Typography>
+      <Box
+        mb={3}
+        display="flex"
+        justifyContent="space-between"
+        alignItems="flex-end"
+        flexWrap="wrap"
+        gridGap={16}
+      >
+        <Box>
+          <Link to={overviewLink()}>All teams</Link>
+          <Box display="flex" alignItems="center" gridGap={12}>
+            <Typography variant="h4" component="h1">
+              {team ? team.displayName : name}
+            </Typography>
+            <TenancyChip tenancy={team?.tenancy} />
+          </Box>
+          {team && (
+            <Typography variant="body2" color="textSecondary">
+              Team {team.name} · {team.groupRef}
+              {team.pool ? ` · ${team.pool} pool` : ''}
+            </Typography>
+          )}
+        </Box>
         {team && (
-          <Typography variant="body2" color="textSecondary">
-            Team {team.name} · {team.groupRef}
-          </Typography>
+          <TeamActions team={team} onSaved={() => setReloads(n => n + 1)} />
         )}
       </Box>
       {body}

@@ -9,12 +9,15 @@ import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import { BisonCurrency, bisonApiRef, BisonTeam } from '../../api';
 import { teamRouteRef } from '../../routes';
+import { QuotaBars } from '../quota/QuotaBars';
 import { formatAmount } from '../shared/money';
 import { WalletStateChip } from '../wallet/WalletStateChip';
+import { TenancyChip } from './TenancyChip';
 
 /**
- * The teams the user may read, with their wallet balance and state; each
- * name links to the team's page.
+ * The teams the user may read, with their wallet balance and state, quota
+ * use, project count and tenancy problems; each name links to the team's
+ * page.
  */
 export function TeamsTable(props: { currency: BisonCurrency }) {
   const { currency } = props;
@@ -59,6 +62,23 @@ export function TeamsTable(props: { currency: BisonCurrency }) {
       field: 'wallet.state',
       render: team =>
         team.wallet ? <WalletStateChip state={team.wallet.state} /> : '—',
+    },
+    {
+      title: 'Quota',
+      sorting: false,
+      render: team =>
+        team.quota ? <QuotaBars quota={team.quota} compact /> : '—',
+    },
+    {
+      title: 'Projects',
+      field: 'projectCount',
+      type: 'numeric',
+      render: team => team.projectCount ?? '—',
+    },
+    {
+      title: 'Tenancy',
+      field: 'tenancy.status',
+      render: team => <TenancyChip tenancy={team.tenancy} />,
     },
   ];
 

@@ -2,8 +2,11 @@ import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import { bisonApiRef } from '../../api';
 
-/** One team from the backend; a missing team fails with a 404 ResponseError. */
-export function useTeam(team: string) {
+/**
+ * One team from the backend, reloaded when `refreshKey` changes; a missing
+ * team fails with a 404 ResponseError.
+ */
+export function useTeam(team: string, refreshKey: number = 0) {
   const api = useApi(bisonApiRef);
-  return useAsync(() => api.getTeam(team), [api, team]);
+  return useAsync(() => api.getTeam(team), [api, team, refreshKey]);
 }

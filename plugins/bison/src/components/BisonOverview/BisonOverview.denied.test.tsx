@@ -1,0 +1,38 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import { DENY, renderWithApis } from '../../__testUtils__/apis';
+import { mockBisonApi } from '../../__testUtils__/fixtures';
+import { BisonOverview } from './BisonOverview';
+
+// Its own file: usePermission caches decisions of basic permissions (such
+// as creating teams) for the whole file.
+describe('BisonOverview without the admin permissions', () => {
+  it('hides the Create team button and the node pools link', async () => {
+    const authorize = jest.fn(() => DENY);
+    await renderWithApis(<BisonOverview />, {
+      bison: mockBisonApi(),
+      authorize,
+    });
+    expect(
+      await screen.findByRole('link', { name: 'ml-team' }),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(authorize).toHaveBeenCalledWith(
+        expect.objectContaining({
+          permission: expect.objectContaining({ name: 'bison.team.create' }),
+        }),
+      ),
+    );
+    expect(authorize).toHaveBeenCalledWith(
+      expect.objectContaining({
+        permission: expect.objectContaining({ name: 'bison.nodes.read' }),
+      }),
+    );
+    await act(() => new Promise(resolve => setTimeout(resolve, 0)));
+    expect(
+      screen.queryByRole('button', { name: 'Create team' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: 'Node pools' }),
+    ).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,2 @@
+export { EntityBisonProjectCard } from './EntityBisonProjectCard';
+export { isBisonProjectAvailable } from './isBisonProjectAvailable';
