@@ -13,6 +13,7 @@ import {
 import { readBillingSettings } from './billing/readBillingSettings';
 import { scheduleBilling } from './billing/scheduleBilling';
 import { UsageSourceRegistry } from './billing/UsageSourceRegistry';
+import { createOpenCostUsageSource } from './billing/sources/opencost';
 import { migrateDatabase } from './database/migrateDatabase';
 import { TeamAuthorizer } from './permissions/TeamAuthorizer';
 import { createRouter } from './router/createRouter';
@@ -103,6 +104,10 @@ export const bisonPlugin = createBackendPlugin({
             'No Kubernetes cluster configured (bison.kubernetes): teams are ledger-only',
           );
         }
+        const opencost = createOpenCostUsageSource(deps.config, {
+          logger: deps.logger,
+        });
+        if (opencost) usageSources.addUsageSource(opencost);
         const billing = await createBilling({
           knex,
           config: deps.config,

@@ -90,7 +90,9 @@ describe.each(databases.eachSupportedId())('billing routes on %p', id => {
     const created = await api()
       .post(`/teams/${team}/projects`)
       .send({ name: project });
-    expect(created.status).toBe(201);
+    if (created.status !== 201) {
+      throw new Error(`setup failed: ${JSON.stringify(created.body)}`);
+    }
   });
 
   it('serves the price book seeded from config', async () => {
