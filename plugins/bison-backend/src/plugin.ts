@@ -116,6 +116,7 @@ export const bisonPlugin = createBackendPlugin({
             settings.billingWindowMinutes,
           ),
           sources: usageSources,
+          ledger,
           wallets,
           owners: tenancy
             ? new CapsuleNamespaceOwners(tenancy.kube, teams)

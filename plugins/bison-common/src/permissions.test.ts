@@ -41,7 +41,7 @@ describe('permissions', () => {
     expect(actual).toEqual(expected);
     expect(
       bisonPermissions.filter(permission => permission.type === 'basic'),
-    ).toHaveLength(6);
+    ).toHaveLength(7);
   });
 
   it('lists exactly the team-scoped permissions as team permissions', () => {

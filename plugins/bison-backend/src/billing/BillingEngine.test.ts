@@ -4,6 +4,7 @@ import knexFactory, { Knex } from 'knex';
 import { createWalletServices } from '../__testUtils__/walletFixture';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { Team } from '../tenancy/TeamStore';
+import { LedgerWriter } from '../wallet/LedgerWriter';
 import { WalletService } from '../wallet/WalletService';
 import { BillingEngine } from './BillingEngine';
 import { BillingStore } from './BillingStore';
@@ -72,6 +73,7 @@ describe.each(databases.eachSupportedId())('BillingEngine on %p', id => {
       knex: db,
       store: new BillingStore(db),
       prices: new PriceBookStore(db),
+      ledger: services.writer,
       wallets: services.wallets,
       owners: {
         teamsByNamespace: async () =>
@@ -187,16 +189,15 @@ describe.each(databases.eachSupportedId())('BillingEngine on %p', id => {
 
   it('loses and repeats nothing when a run dies inside a transaction', async () => {
     let debitsLeft = 22;
+    const writer = new LedgerWriter();
     const dying = {
-      debit: async (...args: Parameters<WalletService['debit']>) => {
-        const result = await wallets.debit(...args);
+      postAll: async (...args: Parameters<LedgerWriter['postAll']>) => {
+        await writer.postAll(...args);
         // The process dies after this write but before the commit.
         if (--debitsLeft === 0) throw new Error('process killed');
-        return result;
       },
-      notifyChanged: async () => {},
-    } as unknown as WalletService;
-    const crashed = await engineOn(knex, new FakeSource(), { wallets: dying });
+    } as unknown as LedgerWriter;
+    const crashed = await engineOn(knex, new FakeSource(), { ledger: dying });
     const first = await crashed.run({ now: NOW, trigger: 'schedule' });
     expect(first.status).toBe('failed');
     expect(first.windowsBilled).toBe(10);

@@ -10,9 +10,10 @@ import {
 } from '@bison/plugin-bison-common';
 import { UsageSource } from '@bison/plugin-bison-node';
 import { Knex } from 'knex';
-import { toDbInteger } from '../database/dbValues';
 import { Team } from '../tenancy/TeamStore';
+import { LedgerWriter } from '../wallet/LedgerWriter';
 import { WalletService } from '../wallet/WalletService';
+import { insertUsageRecords } from './UsageRecordWriter';
 import { BillingStore, WindowOutcome } from './BillingStore';
 import { NamespaceOwners } from './NamespaceOwners';
 import { PriceBookStore } from './prices/PriceBookStore';
@@ -23,6 +24,8 @@ export interface BillingEngineOptions {
   knex: Knex;
   store: BillingStore;
   prices: PriceBookStore;
+  /** Posts the debits; the wallets are told about them afterwards. */
+  ledger: LedgerWriter;
   wallets: WalletService;
   owners: NamespaceOwners;
   /** The configured source; undefined while it is not registered. */
@@ -50,12 +53,6 @@ interface TeamCharge {
   lines: CostLine[];
   total: bigint;
 }
-
-/** The window's debit of a team exists already: it was billed before. */
-class AlreadyBilledError extends Error {}
-
-const isUniqueViolation = (error: unknown) =>
-  error instanceof AlreadyBilledError || isDatabaseConflictError(error);
 
 /**
  * Bills closed usage windows exactly once, oldest first. A team's usage
@@ -167,20 +164,20 @@ export class BillingEngine {
       charges.set(team.id, charge);
     }
 
-    const batchSize = this.options.teamsPerTransaction ?? 100;
+    const batchSize = this.options.teamsPerTransaction ?? 500;
     const list = [...charges.values()];
     for (let i = 0; i < list.length; i += batchSize) {
       if (signal?.aborted) return false;
       await this.chargeTeams(list.slice(i, i + batchSize), window, book.id);
     }
-    await this.writeRecords(
+    await insertUsageRecords(
       this.options.knex,
-      unallocated,
-      null,
+      unallocated.map(line => ({ ...line, teamId: null })),
       window,
       book.id,
     ).catch(error => {
-      if (!isUniqueViolation(error)) throw error;
+      // Recorded by an earlier attempt at this window.
+      if (!isDatabaseConflictError(error)) throw error;
     });
 
     const outcome: WindowOutcome = {
@@ -207,76 +204,45 @@ export class BillingEngine {
     batch: TeamCharge[],
     window: TimeWindow,
     priceBookId: number,
-  ) {
-    const { knex } = this.options;
+  ): Promise<void> {
+    const { knex, ledger } = this.options;
     try {
       await knex.transaction(async trx => {
-        for (const charge of batch) {
-          await this.chargeTeam(trx, charge, window, priceBookId);
-        }
+        await insertUsageRecords(
+          trx,
+          batch.flatMap(charge =>
+            charge.lines.map(line => ({ ...line, teamId: charge.team.id })),
+          ),
+          window,
+          priceBookId,
+        );
+        await ledger.postAll(
+          trx,
+          batch
+            .filter(charge => charge.total > 0n)
+            .map(charge => ({
+              teamId: charge.team.id,
+              amount: -charge.total,
+              kind: 'usage' as const,
+              idempotencyKey: `usage:${
+                charge.team.id
+              }:${window.start.toISOString()}`,
+              requestHash: `usage:${charge.total}`,
+              actor: BILLING_ACTOR,
+              reason: `Usage ${window.start.toISOString()} – ${window.end.toISOString()}`,
+              window,
+            })),
+        );
       });
-      return;
     } catch (error) {
-      if (!isUniqueViolation(error) || batch.length === 1) {
-        if (isUniqueViolation(error)) return;
-        throw error;
+      if (batch.length > 1) {
+        for (const charge of batch) {
+          await this.chargeTeams([charge], window, priceBookId);
+        }
+        return;
       }
-    }
-    for (const charge of batch) {
-      await this.chargeTeams([charge], window, priceBookId);
-    }
-  }
-
-  private async chargeTeam(
-    trx: Knex.Transaction,
-    charge: TeamCharge,
-    window: TimeWindow,
-    priceBookId: number,
-  ) {
-    await this.writeRecords(
-      trx,
-      charge.lines,
-      charge.team.id,
-      window,
-      priceBookId,
-    );
-    if (charge.total === 0n) return;
-    const result = await this.options.wallets.debit(trx, {
-      teamId: charge.team.id,
-      amount: charge.total,
-      idempotencyKey: `usage:${charge.team.id}:${window.start.toISOString()}`,
-      actor: BILLING_ACTOR,
-      reason: `Usage ${window.start.toISOString()} – ${window.end.toISOString()}`,
-      window,
-    });
-    if (!result.created) {
-      // The records' unique key normally catches this first.
-      throw new AlreadyBilledError();
-    }
-  }
-
-  private async writeRecords(
-    db: Knex,
-    lines: CostLine[],
-    teamId: string | null,
-    window: TimeWindow,
-    priceBookId: number,
-  ) {
-    if (lines.length === 0) return;
-    const rows = lines.map(line => ({
-      window_start: window.start,
-      window_end: window.end,
-      namespace: line.namespace,
-      team_id: teamId,
-      resource: line.resource,
-      quantity: line.quantity,
-      unit_price: toDbInteger(line.unitPriceMicros),
-      cost: toDbInteger(line.costMicros),
-      price_book_id: priceBookId,
-    }));
-    // Chunks keep SQLite below its limit of bound variables per statement.
-    for (let i = 0; i < rows.length; i += 500) {
-      await db('usage_records').insert(rows.slice(i, i + 500));
+      // Billed before: its records and debit exist already.
+      if (!isDatabaseConflictError(error)) throw error;
     }
   }
 }

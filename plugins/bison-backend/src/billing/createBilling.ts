@@ -5,6 +5,7 @@ import {
 import { alignWindowStart } from '@bison/plugin-bison-common';
 import { Knex } from 'knex';
 import { dateFromDb } from '../database/dbValues';
+import { LedgerWriter } from '../wallet/LedgerWriter';
 import { WalletService } from '../wallet/WalletService';
 import { Billing } from './Billing';
 import { BillingEngine } from './BillingEngine';
@@ -33,6 +34,7 @@ export async function createBilling(options: {
   config: RootConfigService;
   settings: BillingSettings;
   sources: UsageSourceRegistry;
+  ledger: LedgerWriter;
   wallets: WalletService;
   owners: NamespaceOwners;
   logger: LoggerService;
@@ -58,6 +60,7 @@ export async function createBilling(options: {
     knex,
     store,
     prices,
+    ledger: options.ledger,
     wallets: options.wallets,
     owners: options.owners,
     source: () =>

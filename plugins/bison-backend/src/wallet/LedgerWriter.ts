@@ -79,6 +79,88 @@ export class LedgerWriter {
     }
   }
 
+  /**
+   * Applies postings to distinct wallets inside the caller's transaction,
+   * all or none: a used idempotency key or a missing wallet fails the lot
+   * (the billing engine then retries team by team). On PostgreSQL one
+   * statement updates every balance and appends every entry.
+   */
+  async postAll(
+    trx: Knex.Transaction,
+    postings: LedgerPosting[],
+  ): Promise<void> {
+    if (postings.length === 0) return;
+    if (new Set(postings.map(p => p.teamId)).size !== postings.length) {
+      throw new InputError('postings must be for distinct wallets');
+    }
+    if (postings.some(posting => posting.amount === 0n)) {
+      throw new InputError('amount must not be zero');
+    }
+    if (!isPostgres(trx)) {
+      for (const posting of postings) await this.apply(trx, posting);
+      return;
+    }
+    const now = this.clock();
+    const rows = postings.map(posting => entryRow(posting, now));
+    const column = <K extends keyof (typeof rows)[number]>(key: K) =>
+      rows.map(row => row[key]);
+    const result = await trx.raw(
+      `WITH input AS (
+         SELECT * FROM unnest(
+           CAST(:teamIds AS text[]), CAST(:amounts AS bigint[]),
+           CAST(:bounds AS bigint[]), CAST(:recharges AS boolean[]),
+           CAST(:kinds AS text[]), CAST(:keys AS text[]), CAST(:hashes AS text[]),
+           CAST(:actors AS text[]), CAST(:reasons AS text[]),
+           CAST(:windowStarts AS timestamptz[]), CAST(:windowEnds AS timestamptz[])
+         ) AS i(team_id, amount, bound, recharge, kind, idempotency_key,
+                request_hash, actor, reason, window_start, window_end)
+       ),
+       updated AS (
+         UPDATE wallets w
+            SET balance = w.balance + i.amount,
+                version = w.version + 1,
+                updated_at = CAST(:now AS timestamptz),
+                last_recharge_at = CASE WHEN i.recharge THEN CAST(:now AS timestamptz) ELSE w.last_recharge_at END,
+                last_recharge_amount = CASE WHEN i.recharge THEN i.amount ELSE w.last_recharge_amount END
+           FROM input i
+          WHERE w.team_id = i.team_id
+            AND w.archived_at IS NULL
+            AND ((i.amount > 0 AND w.balance <= i.bound)
+              OR (i.amount < 0 AND w.balance >= i.bound))
+          RETURNING w.team_id, w.balance
+       )
+       INSERT INTO ledger_entries
+         (team_id, amount, kind, idempotency_key, request_hash, actor, reason,
+          window_start, window_end, balance_after, created_at)
+       SELECT i.team_id, i.amount, i.kind, i.idempotency_key, i.request_hash,
+              i.actor, i.reason, i.window_start, i.window_end, u.balance,
+              CAST(:now AS timestamptz)
+         FROM input i JOIN updated u ON u.team_id = i.team_id
+       RETURNING id`,
+      {
+        now,
+        teamIds: column('team_id'),
+        amounts: column('amount'),
+        bounds: postings.map(p => toDbInteger(balanceBound(p.amount))),
+        recharges: postings.map(isRecharge),
+        kinds: column('kind'),
+        keys: column('idempotency_key'),
+        hashes: column('request_hash'),
+        actors: column('actor'),
+        reasons: column('reason'),
+        windowStarts: column('window_start'),
+        windowEnds: column('window_end'),
+      },
+    );
+    if (result.rows.length !== postings.length) {
+      throw new ConflictError(
+        `${postings.length - result.rows.length} of ${
+          postings.length
+        } wallets could not be posted to`,
+      );
+    }
+  }
+
   /** PostgreSQL: the balance update and the entry in one statement. */
   private async applyInOneStatement(
     db: Knex,

@@ -1,4 +1,5 @@
 import Big from 'big.js';
+import fc from 'fast-check';
 import { InvalidQuantityError } from '../errors';
 import { MAX_AMOUNT_MICROS } from './micros';
 import { multiplyMoney } from './multiplyMoney';
@@ -66,4 +67,32 @@ describe('multiplyMoney', () => {
       expect(() => multiplyMoney(1n, quantity)).toThrow(InvalidQuantityError);
     },
   );
+});
+
+describe('multiplyMoney on decimal strings', () => {
+  it('rounds exactly like the arbitrary-precision path', () => {
+    const decimal = fc
+      .tuple(
+        fc.boolean(),
+        fc.bigInt({ min: 0n, max: 10n ** 12n }),
+        fc.integer({ min: 0, max: 12 }),
+      )
+      .map(([negative, digits, scale]) => {
+        const text = digits.toString().padStart(scale + 1, '0');
+        const unsigned = scale
+          ? `${text.slice(0, -scale)}.${text.slice(-scale)}`
+          : text;
+        return negative ? `-${unsigned}` : unsigned;
+      });
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 9n }),
+        decimal,
+        (price, quantity) =>
+          multiplyMoney(price, quantity) ===
+          multiplyMoney(price, new Big(quantity)),
+      ),
+      { numRuns: 5000 },
+    );
+  });
 });

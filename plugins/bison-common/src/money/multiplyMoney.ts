@@ -21,9 +21,38 @@ export function multiplyMoney(
       "quantity must be a plain decimal number such as 12.5 (digits with an optional '-' and '.')",
     );
   }
+  if (typeof quantity === 'string') {
+    return multiplyFixedPoint(priceMicros, quantity);
+  }
   // new Decimal() also copies a caller's Big, so our settings apply to it.
   const product = new Decimal(priceMicros.toString())
     .times(new Decimal(quantity))
     .round(0, Decimal.roundHalfEven);
   return BigInt(product.toFixed(0));
+}
+
+/**
+ * The same product in integer arithmetic (billing rates tens of thousands of
+ * lines per window): quantity = digits / 10^scale, so the product is
+ * price × digits / 10^scale, rounded half-even.
+ */
+function multiplyFixedPoint(priceMicros: Micros, quantity: string): Micros {
+  const negative = quantity.startsWith('-');
+  const unsigned = negative ? quantity.slice(1) : quantity;
+  const point = unsigned.indexOf('.');
+  const scale = point < 0 ? 0 : unsigned.length - point - 1;
+  const digits = BigInt(point < 0 ? unsigned : unsigned.replace('.', ''));
+  const product = priceMicros * (negative ? -digits : digits);
+  if (scale === 0) return product;
+  const divisor = 10n ** BigInt(scale);
+  const magnitude = product < 0n ? -product : product;
+  let rounded = magnitude / divisor;
+  const twiceRemainder = (magnitude % divisor) * 2n;
+  if (
+    twiceRemainder > divisor ||
+    (twiceRemainder === divisor && rounded % 2n === 1n)
+  ) {
+    rounded += 1n;
+  }
+  return product < 0n ? -rounded : rounded;
 }

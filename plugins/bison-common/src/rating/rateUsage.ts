@@ -61,32 +61,45 @@ export function rateUsage(
   return { lines, totalMicros, unpriced };
 }
 
-/** Sums the quantities of lines with the same (namespace, resource). */
+/**
+ * Sums the quantities of lines with the same (namespace, resource). Most
+ * lines are unique, so decimals are only built for the repeated ones.
+ */
 function mergeUsage(usage: UsageLine[]): UsageLine[] {
   const merged = new Map<
     string,
-    { namespace: string; resource: string; quantity: Big }
+    { namespace: string; resource: string; quantity: string | Big }
   >();
   for (const line of usage) {
     checkUsageLine(line);
-    const key = JSON.stringify([line.namespace, line.resource]);
+    const key = `${line.namespace}\u0000${line.resource}`;
     const existing = merged.get(key);
-    const quantity = new Decimal(line.quantity);
     if (existing) {
-      existing.quantity = existing.quantity.plus(quantity);
+      existing.quantity = new Decimal(existing.quantity).plus(line.quantity);
     } else {
       merged.set(key, {
         namespace: line.namespace,
         resource: line.resource,
-        quantity,
+        quantity: line.quantity,
       });
     }
   }
   return [...merged.values()].map(line => ({
     namespace: line.namespace,
     resource: line.resource,
-    quantity: decimalToString(line.quantity),
+    quantity:
+      typeof line.quantity === 'string'
+        ? normalizeDecimal(line.quantity)
+        : decimalToString(line.quantity),
   }));
+}
+
+/** '007.50' → '7.5', '0.0' → '0': the notation Big's toFixed() gives. */
+function normalizeDecimal(text: string): string {
+  let [whole, fraction = ''] = text.split('.');
+  whole = whole.replace(/^0+(?=\d)/, '');
+  fraction = fraction.replace(/0+$/, '');
+  return fraction ? `${whole}.${fraction}` : whole;
 }
 
 function checkUsageLine(line: UsageLine): void {
