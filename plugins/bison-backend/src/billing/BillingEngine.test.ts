@@ -130,6 +130,15 @@ describe.each(databases.eachSupportedId())('BillingEngine on %p', id => {
       entries.forEach((entry, i) =>
         expect(entry.amount).toBe(expectedDebit(name, i, v2From)),
       );
+      // Each entry's balance_after is the previous one plus its amount.
+      const chain = await knex('ledger_entries')
+        .where({ team_id: team.id })
+        .orderBy('id');
+      let running = 0n;
+      for (const row of chain) {
+        running += BigInt(row.amount);
+        expect(BigInt(row.balance_after)).toBe(running);
+      }
       const wallet = await wallets.getWallet(team);
       const total = Array.from({ length: 48 }, (_, i) =>
         expectedDebit(name, i, v2From),

@@ -7,12 +7,10 @@ export interface RecordLine extends CostLine {
   teamId: string | null;
 }
 
-// SQLite allows 32,766 bound values per statement: 9 columns × 3,000 rows.
-const SQLITE_ROWS_PER_INSERT = 3000;
-
 /**
- * Inserts usage records in as few statements as the database allows: one
- * per call on PostgreSQL (arrays unnested server-side), chunks on SQLite.
+ * Inserts usage records with one statement per call: the rows travel as
+ * arrays (PostgreSQL) or as one JSON document (SQLite) and are unpacked by
+ * the database, which is several times faster than multi-row VALUES.
  */
 export async function insertUsageRecords(
   db: Knex,
@@ -47,18 +45,26 @@ export async function insertUsageRecords(
     );
     return;
   }
-  const rows = lines.map(line => ({
-    window_start: window.start,
-    window_end: window.end,
-    namespace: line.namespace,
-    team_id: line.teamId,
-    resource: line.resource,
-    quantity: line.quantity,
-    unit_price: toDbInteger(line.unitPriceMicros),
-    cost: toDbInteger(line.costMicros),
-    price_book_id: priceBookId,
-  }));
-  for (let i = 0; i < rows.length; i += SQLITE_ROWS_PER_INSERT) {
-    await db('usage_records').insert(rows.slice(i, i + SQLITE_ROWS_PER_INSERT));
-  }
+  // SQLite: one statement with the rows as one JSON parameter; integers
+  // are written as JSON numbers, which SQLite reads as exact 64-bit values.
+  const json = `[${lines
+    .map(
+      line =>
+        `[${JSON.stringify(line.namespace)},${JSON.stringify(
+          line.teamId,
+        )},${JSON.stringify(line.resource)},${JSON.stringify(line.quantity)},${
+          line.unitPriceMicros
+        },${line.costMicros}]`,
+    )
+    .join(',')}]`;
+  await db.raw(
+    `INSERT INTO usage_records
+       (window_start, window_end, namespace, team_id, resource, quantity,
+        unit_price, cost, price_book_id)
+     SELECT ?, ?, json_extract(value, '$[0]'), json_extract(value, '$[1]'),
+            json_extract(value, '$[2]'), json_extract(value, '$[3]'),
+            json_extract(value, '$[4]'), json_extract(value, '$[5]'), ?
+       FROM json_each(?)`,
+    [window.start.getTime(), window.end.getTime(), priceBookId, json],
+  );
 }

@@ -97,7 +97,7 @@ export class LedgerWriter {
       throw new InputError('amount must not be zero');
     }
     if (!isPostgres(trx)) {
-      for (const posting of postings) await this.apply(trx, posting);
+      await this.postAllOnSqlite(trx, postings);
       return;
     }
     const now = this.clock();
@@ -159,6 +159,82 @@ export class LedgerWriter {
         } wallets could not be posted to`,
       );
     }
+  }
+
+  /**
+   * SQLite: one UPDATE of every wallet and one INSERT of every entry, with
+   * the postings passed as JSON (integers as exact JSON numbers).
+   */
+  private async postAllOnSqlite(
+    trx: Knex.Transaction,
+    postings: LedgerPosting[],
+  ): Promise<void> {
+    const now = this.clock().getTime();
+    const updates = `[${postings
+      .map(
+        p =>
+          `[${JSON.stringify(p.teamId)},${p.amount},${balanceBound(p.amount)},${
+            isRecharge(p) ? 1 : 0
+          }]`,
+      )
+      .join(',')}]`;
+    const updated: Array<{ team_id: string; balance: string }> = await trx.raw(
+      `UPDATE wallets
+          SET balance = wallets.balance + j.amount,
+              version = wallets.version + 1,
+              updated_at = ?,
+              last_recharge_at = CASE WHEN j.recharge THEN ? ELSE wallets.last_recharge_at END,
+              last_recharge_amount = CASE WHEN j.recharge THEN j.amount ELSE wallets.last_recharge_amount END
+         FROM (SELECT json_extract(value, '$[0]') AS team_id,
+                      json_extract(value, '$[1]') AS amount,
+                      json_extract(value, '$[2]') AS bound,
+                      json_extract(value, '$[3]') AS recharge
+                 FROM json_each(?)) AS j
+        WHERE wallets.team_id = j.team_id
+          AND wallets.archived_at IS NULL
+          AND ((j.amount > 0 AND wallets.balance <= j.bound)
+            OR (j.amount < 0 AND wallets.balance >= j.bound))
+       RETURNING wallets.team_id AS team_id,
+                 CAST(wallets.balance AS TEXT) AS balance`,
+      [now, now, updates],
+    );
+    if (updated.length !== postings.length) {
+      throw new ConflictError(
+        `${postings.length - updated.length} of ${
+          postings.length
+        } wallets could not be posted to`,
+      );
+    }
+    const balances = new Map(updated.map(row => [row.team_id, row.balance]));
+    const entries = `[${postings
+      .map(p =>
+        [
+          JSON.stringify(p.teamId),
+          p.amount,
+          JSON.stringify(p.kind),
+          JSON.stringify(p.idempotencyKey),
+          JSON.stringify(p.requestHash ?? null),
+          JSON.stringify(p.actor),
+          JSON.stringify(p.reason ?? null),
+          p.window ? p.window.start.getTime() : 'null',
+          p.window ? p.window.end.getTime() : 'null',
+          balances.get(p.teamId),
+        ].join(','),
+      )
+      .map(row => `[${row}]`)
+      .join(',')}]`;
+    await trx.raw(
+      `INSERT INTO ledger_entries
+         (team_id, amount, kind, idempotency_key, request_hash, actor, reason,
+          window_start, window_end, balance_after, created_at)
+       SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'),
+              json_extract(value, '$[2]'), json_extract(value, '$[3]'),
+              json_extract(value, '$[4]'), json_extract(value, '$[5]'),
+              json_extract(value, '$[6]'), json_extract(value, '$[7]'),
+              json_extract(value, '$[8]'), json_extract(value, '$[9]'), ?
+         FROM json_each(?)`,
+      [now, entries],
+    );
   }
 
   /** PostgreSQL: the balance update and the entry in one statement. */
