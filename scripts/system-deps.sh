@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need when they are missing:
-# PostgreSQL (database tests) and Chromium (end-to-end tests).
+# PostgreSQL (database tests), Chromium (end-to-end tests) and Prometheus
+# (usage-source tests and the demo).
 set -euo pipefail
 
 missing=()
@@ -15,3 +16,5 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+"$(dirname "$0")/prometheus/install.sh"

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # `make test`: everything CI checks, on a fresh machine or a warm one.
 #   type-check, lint, prettier, unit and database tests (SQLite and a real
-#   PostgreSQL), integration tests against a real kube-apiserver, then the
-#   end-to-end tests in headless Chromium against the built app. Ends with one
-#   "N passed, N failed" line.
+#   PostgreSQL), integration tests against a real kube-apiserver and a real
+#   Prometheus, then the end-to-end tests in headless Chromium against the
+#   built app. Ends with one "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/toolchain.sh
@@ -25,6 +25,7 @@ cleanup() {
   {
     scripts/e2e-backend.sh stop "$run_dir"
     [ ! -d "$run_dir/kube" ] || scripts/kube/stop.sh "$run_dir/kube"
+    [ ! -d "$run_dir/prometheus" ] || scripts/prometheus/stop.sh "$run_dir/prometheus"
     scripts/postgres.sh stop "$run_dir/postgres"
   } >/dev/null 2>&1 || true
   rm -rf "$run_dir"
@@ -44,7 +45,7 @@ step() {
   fi
 }
 
-step "system packages (PostgreSQL, Chromium)" scripts/system-deps.sh
+step "system packages (PostgreSQL, Chromium, Prometheus)" scripts/system-deps.sh
 step "yarn install" yarn install --immutable
 step "type-check" yarn tsc
 step "lint" yarn lint:all
@@ -65,6 +66,12 @@ start_kubernetes() {
   node scripts/kube/prepare-demo.mjs "$run_dir/kube"
 }
 step "start Kubernetes (etcd, kube-apiserver, kube-controller-manager)" start_kubernetes
+# Empty but for what the tests backfill; the Jest global setup reuses it through these variables.
+start_prometheus() {
+  scripts/prometheus/start.sh "$run_dir/prometheus" || return 1
+  source "$run_dir/prometheus/env" # BISON_PROMETHEUS_URL, BISON_PROMETHEUS_RUN_DIR
+}
+step "start Prometheus" start_prometheus
 step "unit and database tests" yarn backstage-cli repo test --json --outputFile="$results_dir/jest.json"
 step "build app" yarn workspace app build
 step "start backend for e2e" scripts/e2e-backend.sh start "$run_dir"

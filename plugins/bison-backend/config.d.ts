@@ -64,9 +64,117 @@ export interface Config {
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       };
     };
+    pricing?: {
+      /**
+       * The first price book, used until prices are set through the API:
+       * a price per unit-hour (core-hour, GiB-hour, device-hour) per
+       * resource key. Defaults to OpenCost's on-premises defaults.
+       */
+      defaults?: Array<{ resource: string; pricePerHour: string }>;
+    };
     billing?: {
       /** Length of a billing window in minutes; must divide a day. Defaults to 60. */
       windowMinutes?: number;
+      /**
+       * Id of the usage source to bill from: opencost, prometheus, or one a
+       * module adds. Defaults to the built-in source that is configured.
+       */
+      source?: string;
+      /** How long after a window ends its usage is billed. Defaults to 15. */
+      settleDelayMinutes?: number;
+      /**
+       * RFC 3339 instant billing starts from when nothing was billed yet;
+       * defaults to the creation of the first team.
+       */
+      startAt?: string;
+      /** Most windows one run bills (catch-up is spread over runs). Defaults to 48. */
+      maxWindowsPerRun?: number;
+      /** When the billing task runs; defaults to every 5 minutes. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * The OpenCost usage source (id `opencost`): usage per namespace from
+       * OpenCost's allocation API. Without this section it is not available.
+       */
+      opencost?: {
+        /**
+         * Base URL of the OpenCost API (http or https), e.g.
+         * http://opencost.opencost:9003, or for Kubecost
+         * http://kubecost-cost-analyzer.kubecost:9090/model.
+         */
+        baseUrl: string;
+        /**
+         * Allocation endpoint below baseUrl: /allocation (the default) or
+         * /allocation/compute.
+         */
+        path?: string;
+        /**
+         * How long one request may take: a duration string ('60s', '2m',
+         * ISO 8601 'PT1M') or an object such as { seconds: 60 }. Defaults to
+         * 60 seconds.
+         */
+        timeout?:
+          | string
+          | {
+              weeks?: number;
+              days?: number;
+              hours?: number;
+              minutes?: number;
+              seconds?: number;
+              milliseconds?: number;
+            };
+        /**
+         * Sent as `Authorization: Bearer <token>`.
+         * @visibility secret
+         */
+        token?: string;
+        /**
+         * Extra HTTP headers sent with every request, e.g. for an
+         * authenticating proxy. Not together with token and an
+         * Authorization header.
+         * @deepVisibility secret
+         */
+        headers?: { [name: string]: string };
+      };
+      /**
+       * The Prometheus usage source (id `prometheus`): usage per namespace
+       * computed from kube-state-metrics and cAdvisor series with PromQL.
+       * Without this section it is not available.
+       */
+      prometheus?: {
+        /**
+         * Base URL (http or https) below which /api/v1/query is served, e.g.
+         * http://prometheus-operated.monitoring:9090, or a Thanos or Mimir
+         * prefix such as https://mimir.example.com/prometheus.
+         */
+        baseUrl: string;
+        /**
+         * How long one query may take: a duration string ('60s', '2m',
+         * ISO 8601 'PT1M') or an object such as { seconds: 60 }. Defaults to
+         * 60 seconds.
+         */
+        timeout?:
+          | string
+          | {
+              weeks?: number;
+              days?: number;
+              hours?: number;
+              minutes?: number;
+              seconds?: number;
+              milliseconds?: number;
+            };
+        /**
+         * Sent as `Authorization: Bearer <token>`.
+         * @visibility secret
+         */
+        token?: string;
+        /**
+         * PromQL label matchers added to every series selector, to pick the
+         * one cluster to bill from a Prometheus holding several, e.g.
+         * 'cluster="prod"' or 'cluster="prod", region=~"eu-.*"'. Only
+         * double-quoted values; labels starting with __ are refused.
+         */
+        labelMatchers?: string;
+      };
     };
   };
 }

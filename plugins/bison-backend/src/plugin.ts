@@ -14,6 +14,7 @@ import { readBillingSettings } from './billing/readBillingSettings';
 import { scheduleBilling } from './billing/scheduleBilling';
 import { UsageSourceRegistry } from './billing/UsageSourceRegistry';
 import { createOpenCostUsageSource } from './billing/sources/opencost';
+import { createPrometheusUsageSource } from './billing/sources/prometheus';
 import { migrateDatabase } from './database/migrateDatabase';
 import { TeamAuthorizer } from './permissions/TeamAuthorizer';
 import { createRouter } from './router/createRouter';
@@ -104,10 +105,12 @@ export const bisonPlugin = createBackendPlugin({
             'No Kubernetes cluster configured (bison.kubernetes): teams are ledger-only',
           );
         }
-        const opencost = createOpenCostUsageSource(deps.config, {
-          logger: deps.logger,
-        });
-        if (opencost) usageSources.addUsageSource(opencost);
+        for (const builtIn of [
+          createOpenCostUsageSource(deps.config, { logger: deps.logger }),
+          createPrometheusUsageSource(deps.config),
+        ]) {
+          if (builtIn) usageSources.addUsageSource(builtIn);
+        }
         const billing = await createBilling({
           knex,
           config: deps.config,
