@@ -174,7 +174,116 @@ describe.each(databases.eachSupportedId())(
           anonymous: 401,
         },
       },
+      ...tenancyAndBillingRoutes(),
     ];
+
+    /**
+     * Without a cluster the tenancy routes answer 503 once the caller is
+     * allowed, so 503 here means "allowed" and 403 "denied".
+     */
+    function tenancyAndBillingRoutes() {
+      const call =
+        (
+          method: 'get' | 'post' | 'put' | 'patch' | 'delete',
+          path: string,
+          body?: () => object,
+        ) =>
+        (auth: string) => {
+          const test = request(server)
+            [method](`/api/bison${path}`)
+            .set('Authorization', auth);
+          return body ? test.send(body()) : test;
+        };
+      const expect_ = (
+        admin: number,
+        finance: number,
+        member: number,
+        otherTeam: number,
+      ) => ({ admin, finance, member, otherTeam, anonymous: 401 });
+      return [
+        {
+          route: 'PATCH /teams/ml-team',
+          send: call('patch', '/teams/ml-team', () => ({
+            description: 'matrix',
+          })),
+          expected: expect_(200, 403, 403, 403),
+        },
+        {
+          route: 'POST /teams/ml-team/projects',
+          send: call('post', '/teams/ml-team/projects', () => ({
+            name: 'ml-matrix',
+          })),
+          expected: expect_(503, 403, 503, 403),
+        },
+        {
+          route: 'PATCH /teams/ml-team/projects/ml-x',
+          send: call('patch', '/teams/ml-team/projects/ml-x', () => ({
+            displayName: 'x',
+          })),
+          expected: expect_(503, 403, 503, 403),
+        },
+        {
+          route: 'DELETE /teams/ml-team/projects/ml-x',
+          send: call('delete', '/teams/ml-team/projects/ml-x'),
+          expected: expect_(503, 403, 503, 403),
+        },
+        {
+          route: 'GET /teams/ml-team/quota',
+          send: call('get', '/teams/ml-team/quota'),
+          expected: expect_(503, 503, 503, 403),
+        },
+        {
+          route: 'PUT /teams/ml-team/quota',
+          send: call('put', '/teams/ml-team/quota', () => ({ hard: {} })),
+          expected: expect_(503, 403, 403, 403),
+        },
+        {
+          route: 'GET /nodes',
+          send: call('get', '/nodes'),
+          expected: expect_(503, 503, 503, 503),
+        },
+        {
+          route: 'POST /nodes/n1/assign',
+          send: call('post', '/nodes/n1/assign', () => ({ team: 'ml-team' })),
+          expected: expect_(503, 403, 403, 403),
+        },
+        {
+          route: 'GET /prices',
+          send: call('get', '/prices'),
+          expected: expect_(200, 200, 200, 200),
+        },
+        {
+          route: 'PUT /prices',
+          send: call('put', '/prices', () => ({
+            effectiveFrom: new Date(
+              Date.UTC(2100, 0, 1 + keySeq++),
+            ).toISOString(),
+            prices: [{ resource: 'cpu', pricePerHour: '0.05' }],
+          })),
+          expected: expect_(201, 403, 403, 403),
+        },
+        {
+          route: 'GET /billing/status',
+          send: call('get', '/billing/status'),
+          expected: expect_(200, 200, 403, 403),
+        },
+        {
+          route: 'POST /billing/runs',
+          send: call('post', '/billing/runs'),
+          expected: expect_(200, 403, 403, 403),
+        },
+        {
+          route: 'GET /teams/ml-team/usage',
+          send: call('get', '/teams/ml-team/usage'),
+          expected: expect_(200, 200, 200, 403),
+        },
+        {
+          route: 'GET /usage/summary',
+          send: call('get', '/usage/summary'),
+          expected: expect_(200, 200, 403, 403),
+        },
+      ];
+    }
 
     it.each(routes.map(r => [r.route, r] as const))('%s', async (_, route) => {
       const statuses: Record<string, number> = {};

@@ -66,24 +66,24 @@ export function registerProjectRoutes(router: ApiRouter, ctx: RouteContext) {
 
   router.get('/teams/:team/projects', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const tenancy = requireTenancy(ctx.tenancy);
     const team = await authorizer.authorizeTeam(
       credentials,
       teamReadPermission,
       req.params.team,
     );
+    const tenancy = requireTenancy(ctx.tenancy);
     const state = await tenancy.reader.readTeam(team.name);
     res.json({ items: state.projects.map(projectResponse) });
   });
 
   router.post('/teams/:team/projects', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const tenancy = requireTenancy(ctx.tenancy);
     const team = await authorizer.authorizeTeam(
       credentials,
       projectCreatePermission,
       req.params.team,
     );
+    const tenancy = requireTenancy(ctx.tenancy);
     const body = req.body;
     rejectUnknownFields(body, ['name', 'displayName', 'description', 'quota']);
     const name = parseKubernetesName(
@@ -113,12 +113,12 @@ export function registerProjectRoutes(router: ApiRouter, ctx: RouteContext) {
 
   router.get('/teams/:team/projects/:project', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const tenancy = requireTenancy(ctx.tenancy);
     const team = await authorizer.authorizeTeam(
       credentials,
       teamReadPermission,
       req.params.team,
     );
+    const tenancy = requireTenancy(ctx.tenancy);
     res.json(
       projectResponse(
         await tenancy.projects.get(team.name, req.params.project),
@@ -128,12 +128,12 @@ export function registerProjectRoutes(router: ApiRouter, ctx: RouteContext) {
 
   router.patch('/teams/:team/projects/:project', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const tenancy = requireTenancy(ctx.tenancy);
     const team = await authorizer.authorizeTeam(
       credentials,
       projectUpdatePermission,
       req.params.team,
     );
+    const tenancy = requireTenancy(ctx.tenancy);
     rejectUnknownFields(req.body, ['displayName', 'description']);
     const details = parseDetails(req.body);
     const project = await audited(
@@ -148,12 +148,12 @@ export function registerProjectRoutes(router: ApiRouter, ctx: RouteContext) {
 
   router.delete('/teams/:team/projects/:project', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const tenancy = requireTenancy(ctx.tenancy);
     const team = await authorizer.authorizeTeam(
       credentials,
       projectDeletePermission,
       req.params.team,
     );
+    const tenancy = requireTenancy(ctx.tenancy);
     await audited(
       ctx,
       req,

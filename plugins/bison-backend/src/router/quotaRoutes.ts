@@ -19,23 +19,23 @@ export function registerQuotaRoutes(router: ApiRouter, ctx: RouteContext) {
 
   router.get('/teams/:team/quota', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const tenancy = requireTenancy(ctx.tenancy);
     const team = await authorizer.authorizeTeam(
       credentials,
       teamReadPermission,
       req.params.team,
     );
+    const tenancy = requireTenancy(ctx.tenancy);
     res.json(teamQuotaResponse(await tenancy.reader.readTeam(team.name)));
   });
 
   router.put('/teams/:team/quota', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const tenancy = requireTenancy(ctx.tenancy);
     const team = await authorizer.authorizeTeam(
       credentials,
       quotaUpdatePermission,
       req.params.team,
     );
+    const tenancy = requireTenancy(ctx.tenancy);
     const hard = parseQuotaInput(
       'quota',
       req.body,
@@ -57,12 +57,12 @@ export function registerQuotaRoutes(router: ApiRouter, ctx: RouteContext) {
 
   router.put('/teams/:team/projects/:project/quota', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const tenancy = requireTenancy(ctx.tenancy);
     const team = await authorizer.authorizeTeam(
       credentials,
       quotaUpdatePermission,
       req.params.team,
     );
+    const tenancy = requireTenancy(ctx.tenancy);
     const hard = parseQuotaInput(
       'quota',
       req.body,
