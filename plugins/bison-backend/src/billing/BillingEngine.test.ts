@@ -1,69 +1,35 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { NamespaceUsage, UsageSource } from '@bison/plugin-bison-node';
+import { UsageSource } from '@bison/plugin-bison-node';
 import knexFactory, { Knex } from 'knex';
 import { createWalletServices } from '../__testUtils__/walletFixture';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { Team } from '../tenancy/TeamStore';
 import { LedgerWriter } from '../wallet/LedgerWriter';
-import { WalletService } from '../wallet/WalletService';
 import { BillingEngine } from './BillingEngine';
 import { BillingStore } from './BillingStore';
 import { PriceBookStore } from './prices/PriceBookStore';
+import {
+  expectScenarioBilledOnce,
+  HOUR,
+  PRICES_V1,
+  PRICES_V2,
+  SCENARIO_NOW,
+  SCENARIO_START,
+  ScenarioSource,
+  usageDebits,
+  windowAt,
+} from './__testUtils__/billingScenario';
 
 jest.setTimeout(120_000);
 
-const HOUR = 3_600_000;
-const START = new Date('2026-11-01T00:00:00Z');
-const windowAt = (i: number) => new Date(START.getTime() + i * HOUR);
-/** After 48 windows plus the settle delay. */
-const NOW = new Date(windowAt(48).getTime() + 10 * 60_000);
-
-const PRICES_V1 = { cpu: 40_000n, memory: 2_000n, 'nvidia.com/gpu': 950_000n };
-const PRICES_V2 = {
-  cpu: 50_000n,
-  memory: 2_000n,
-  'nvidia.com/gpu': 1_200_000n,
-};
-
-/** Usage of window i: ml trains on GPUs, data runs ETL, one orphan namespace. */
-function usageOf(i: number): NamespaceUsage[] {
-  return [
-    { namespace: 'ml-train', resource: 'cpu', quantity: `${(i % 3) + 1}.5` },
-    { namespace: 'ml-train', resource: 'nvidia.com/gpu', quantity: '2' },
-    { namespace: 'data-etl', resource: 'memory', quantity: '64.25' },
-    { namespace: 'orphan', resource: 'cpu', quantity: '1' },
-  ];
-}
-const windowIndex = (start: Date) => (start.getTime() - START.getTime()) / HOUR;
-
-/** Exact expected debits, computed independently of the rating code. */
-function expectedDebit(team: 'ml' | 'data', i: number, v2From = Infinity) {
-  const prices = i >= v2From ? PRICES_V2 : PRICES_V1;
-  if (team === 'ml') {
-    // ((i%3)+1.5) core-hours: whole micros because prices are multiples of 10.
-    const cpu = ((BigInt((i % 3) + 1) * 10n + 5n) * prices.cpu) / 10n;
-    return cpu + 2n * prices['nvidia.com/gpu'];
-  }
-  return (6425n * prices.memory) / 100n;
-}
-
-class FakeSource implements UsageSource {
-  readonly id = 'fake';
-  calls = 0;
-  down = new Set<number>();
-  async getUsage(window: { start: Date; end: Date }) {
-    this.calls += 1;
-    const i = windowIndex(window.start);
-    if (this.down.has(i)) throw new Error('usage source unreachable');
-    return usageOf(i);
-  }
-}
+const START = SCENARIO_START;
+const NOW = SCENARIO_NOW;
+const FakeSource = ScenarioSource;
 
 const databases = createTestDatabases();
 
 describe.each(databases.eachSupportedId())('BillingEngine on %p', id => {
   let knex: Knex;
-  let wallets: WalletService;
   let ml: Team;
   let data: Team;
 
@@ -96,7 +62,7 @@ describe.each(databases.eachSupportedId())('BillingEngine on %p', id => {
   beforeEach(async () => {
     knex = await databases.init(id);
     const services = await createWalletServices(knex);
-    wallets = services.wallets;
+
     ml = await services.createTeam('ml-team');
     data = await services.createTeam('data-team');
     await new PriceBookStore(knex).create(
@@ -105,53 +71,9 @@ describe.each(databases.eachSupportedId())('BillingEngine on %p', id => {
     );
   });
 
-  async function debits(team: Team) {
-    const rows = await knex('ledger_entries')
-      .where({ team_id: team.id, kind: 'usage' })
-      .orderBy('window_start');
-    return rows.map(row => ({
-      key: row.idempotency_key as string,
-      amount: -BigInt(row.amount),
-    }));
-  }
-
-  async function expectBilledExactlyOnce(v2From = Infinity) {
-    for (const [team, name] of [
-      [ml, 'ml'],
-      [data, 'data'],
-    ] as const) {
-      const entries = await debits(team);
-      expect(entries.map(entry => entry.key)).toEqual(
-        Array.from(
-          { length: 48 },
-          (_, i) => `usage:${team.id}:${windowAt(i).toISOString()}`,
-        ),
-      );
-      entries.forEach((entry, i) =>
-        expect(entry.amount).toBe(expectedDebit(name, i, v2From)),
-      );
-      // Each entry's balance_after is the previous one plus its amount.
-      const chain = await knex('ledger_entries')
-        .where({ team_id: team.id })
-        .orderBy('id');
-      let running = 0n;
-      for (const row of chain) {
-        running += BigInt(row.amount);
-        expect(BigInt(row.balance_after)).toBe(running);
-      }
-      const wallet = await wallets.getWallet(team);
-      const total = Array.from({ length: 48 }, (_, i) =>
-        expectedDebit(name, i, v2From),
-      ).reduce((a, b) => a + b, 0n);
-      expect(wallet.balance).toBe(-total);
-    }
-    const [{ count }] = await knex('usage_records').count({ count: '*' });
-    expect(Number(count)).toBe(48 * 4);
-    const billedWindows = await knex('billing_windows').where({
-      status: 'billed',
-    });
-    expect(billedWindows).toHaveLength(48);
-  }
+  const debits = (team: Team) => usageDebits(knex, team);
+  const expectBilledExactlyOnce = (v2From = Infinity) =>
+    expectScenarioBilledOnce(knex, { ml, data }, v2From);
 
   it('bills every closed window once, oldest first, and records unallocated usage', async () => {
     const source = new FakeSource();
