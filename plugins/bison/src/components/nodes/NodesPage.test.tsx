@@ -11,8 +11,6 @@ import { BisonApi } from '../../api';
 import { NodesPage } from './NodesPage';
 
 // Typing into MUI dialogs takes seconds when the CI machine is busy.
-jest.setTimeout(30_000);
-
 const shared = aNode('cpu-1');
 const reserved = aNode('gpu-1', {
   team: 'ml-team',

@@ -9,8 +9,6 @@ import {
 import { ProjectsCard } from './ProjectsCard';
 
 // Typing into MUI dialogs takes seconds when the CI machine is busy.
-jest.setTimeout(30_000);
-
 const training = aProject('ml-training', {
   displayName: 'Training',
   description: 'GPU training jobs',

@@ -7,8 +7,6 @@ import { QuotaEditor } from './QuotaEditor';
 import { quotaForm, validateQuotaForm } from './quotaForm';
 
 // Typing into MUI dialogs takes seconds when the CI machine is busy.
-jest.setTimeout(30_000);
-
 /** The editor with its state, printing the hard map it would send. */
 function Harness(props: { hard?: ResourceList }) {
   const [form, setForm] = useState(() => quotaForm(props.hard));

@@ -9,8 +9,6 @@ import {
 import { TeamQuotaCard } from './TeamQuotaCard';
 
 // Typing into MUI dialogs takes seconds when the CI machine is busy.
-jest.setTimeout(30_000);
-
 const quota = aTeamQuota({
   team: {
     hard: { 'requests.memory': '64Gi', 'requests.cpu': '500m' },

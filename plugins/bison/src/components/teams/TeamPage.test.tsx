@@ -12,8 +12,6 @@ import { BisonApi } from '../../api';
 import { TeamPage } from './TeamPage';
 
 // Typing into MUI dialogs takes seconds when the CI machine is busy.
-jest.setTimeout(30_000);
-
 async function renderTeamPage(
   team: string,
   bison: Partial<BisonApi>,

@@ -12,8 +12,6 @@ import { BisonApi } from '../../../api';
 import { CreateTeamButton } from './CreateTeamButton';
 
 // Typing into MUI dialogs takes seconds when the CI machine is busy.
-jest.setTimeout(30_000);
-
 function group(
   name: string,
   extra: { tenant?: string; displayName?: string } = {},
