@@ -1,12 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { NamespaceUsage, UsageSource } from '@bison/plugin-bison-node';
+import { fetchText, shortenErrorText } from '../shared/http';
 import { OpenCostResponseError, UsageNotYetAvailableError } from './errors';
 import { parseAllocationResponse } from './parseAllocationResponse';
 import { OpenCostSettings, readOpenCostConfig } from './readOpenCostConfig';
-
-/** How much of an error body goes into the error message. */
-const MAX_MESSAGE_LENGTH = 500;
 
 export interface OpenCostUsageSourceOptions {
   /** Told about allocations with partly null usage figures. */
@@ -34,10 +32,7 @@ function errorMessage(text: string): string {
   } catch {
     // plain text, e.g. a bad window or aggregate
   }
-  message = message.replace(/\s+/g, ' ').trim() || 'empty body';
-  return message.length > MAX_MESSAGE_LENGTH
-    ? `${message.slice(0, MAX_MESSAGE_LENGTH)}…`
-    : message;
+  return shortenErrorText(message);
 }
 
 /**
@@ -80,7 +75,17 @@ export class OpenCostUsageSource implements UsageSource {
         `the window ends at ${window.end.toISOString()}, in the future`,
       );
     }
-    const text = await this.fetchText(url, signal);
+    const { timeoutMs, headers } = this.settings;
+    const { status, text } = await fetchText(
+      url,
+      { headers: { Accept: 'application/json', ...headers } },
+      { timeoutMs, signal, errorClass: OpenCostResponseError },
+    );
+    if (status !== 200) {
+      throw new OpenCostResponseError(
+        `${url} answered HTTP ${status}: ${errorMessage(text)}`,
+      );
+    }
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -95,45 +100,6 @@ export class OpenCostUsageSource implements UsageSource {
       end: window.end,
       warn: message => this.options.logger?.warn(message),
     });
-  }
-
-  /** GETs url and reads the body, within the timeout and the caller's signal. */
-  private async fetchText(url: string, signal?: AbortSignal): Promise<string> {
-    const { timeoutMs, headers } = this.settings;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-    let status: number;
-    let text: string;
-    try {
-      const response = await fetch(url, {
-        headers: { Accept: 'application/json', ...headers },
-        signal: combined,
-        redirect: 'error',
-      });
-      status = response.status;
-      text = await response.text();
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason;
-      if (timeout.aborted) {
-        throw new OpenCostResponseError(
-          `${url} did not answer within ${timeoutMs} ms`,
-          { cause: error },
-        );
-      }
-      const cause = (error as Error)?.cause as Error | undefined;
-      throw new OpenCostResponseError(
-        `request to ${url} failed: ${(error as Error)?.message}${
-          cause?.message ? ` (${cause.message})` : ''
-        }`,
-        { cause: error },
-      );
-    }
-    if (status !== 200) {
-      throw new OpenCostResponseError(
-        `${url} answered HTTP ${status}: ${errorMessage(text)}`,
-      );
-    }
-    return text;
   }
 }
 

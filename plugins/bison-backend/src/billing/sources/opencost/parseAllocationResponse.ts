@@ -1,11 +1,23 @@
 import { NamespaceUsage } from '@bison/plugin-bison-node';
+import { isRecord } from '../shared/isRecord';
 import {
-  byteHoursToGiBHours,
+  BYTES_PER_GIB,
   decimalFromJsonNumber,
+  divideRounded,
+  ExactDecimal,
   formatDecimal,
-  ScaledDecimal,
-} from './decimal';
+  isNegative,
+  isZero,
+} from '../shared/exactDecimal';
 import { OpenCostResponseError, UsageNotYetAvailableError } from './errors';
+
+/**
+ * Decimals kept for memory GiB-hours (rounded half to even). Exact division
+ * by 2^30 would terminate too (x / 2^30 = x × 5^30 / 10^30) but can need 35
+ * decimals; a nano-GiB-hour is about one byte-hour, far below what anybody
+ * is charged for.
+ */
+export const MEMORY_DECIMALS = 9;
 
 /**
  * Aggregate names OpenCost uses for what belongs to no namespace.
@@ -40,10 +52,6 @@ export interface ParseOptions {
   warn?: (message: string) => void;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function parseTime(value: unknown, what: string): number {
   const ms = typeof value === 'string' ? Date.parse(value) : NaN;
   if (Number.isNaN(ms)) {
@@ -63,7 +71,7 @@ function readFigure(
   allocation: Record<string, unknown>,
   field: UsageField,
   name: string,
-): ScaledDecimal | null {
+): ExactDecimal | null {
   if (!(field in allocation)) {
     throw new OpenCostResponseError(
       `allocation '${name}' has no ${field} field; is this OpenCost's allocation API?`,
@@ -79,7 +87,7 @@ function readFigure(
     );
   }
   const decimal = decimalFromJsonNumber(value);
-  if (decimal.units < 0n) {
+  if (isNegative(decimal)) {
     throw new OpenCostResponseError(
       `allocation '${name}' has a negative ${field}: ${formatDecimal(decimal)}`,
     );
@@ -126,7 +134,7 @@ export function parseAllocationResponse(
   body: unknown,
   { start, end, warn }: ParseOptions,
 ): NamespaceUsage[] {
-  if (!isObject(body)) {
+  if (!isRecord(body)) {
     throw new OpenCostResponseError('answer is not a JSON object');
   }
   if (body.code !== 200) {
@@ -149,7 +157,7 @@ export function parseAllocationResponse(
     );
   }
   const set = data[0];
-  if (!isObject(set)) {
+  if (!isRecord(set)) {
     throw new OpenCostResponseError('the allocation set is not an object');
   }
   const names = Object.keys(set);
@@ -169,7 +177,7 @@ export function parseAllocationResponse(
 
   for (const name of names.sort()) {
     const allocation = set[name];
-    if (!isObject(allocation)) {
+    if (!isRecord(allocation)) {
       throw new OpenCostResponseError(`allocation '${name}' is not an object`);
     }
     const skipped = SKIPPED.has(name);
@@ -187,11 +195,11 @@ export function parseAllocationResponse(
     // Window: the set's window, repeated in every allocation.
     const window = allocation.window;
     const allocWindowStart = parseTime(
-      isObject(window) ? window.start : undefined,
+      isRecord(window) ? window.start : undefined,
       `window.start of '${name}'`,
     );
     const allocWindowEnd = parseTime(
-      isObject(window) ? window.end : undefined,
+      isRecord(window) ? window.end : undefined,
       `window.end of '${name}'`,
     );
     if (allocWindowStart !== windowStart || allocWindowEnd !== windowEnd) {
@@ -255,13 +263,13 @@ export function parseAllocationResponse(
       );
     }
 
-    const lines: Array<[string, ScaledDecimal | null]> = [
+    const lines: Array<[string, ExactDecimal | null]> = [
       ['cpu', cpu],
-      ['memory', ram && byteHoursToGiBHours(ram)],
+      ['memory', ram && divideRounded(ram, BYTES_PER_GIB, MEMORY_DECIMALS)],
       ['nvidia.com/gpu', gpu],
     ];
     for (const [resource, quantity] of lines) {
-      if (quantity && quantity.units !== 0n) {
+      if (quantity && !isZero(quantity)) {
         usage.push({
           namespace: name,
           resource,

@@ -5,7 +5,11 @@ import {
   testPrometheus,
 } from '../../../__testUtils__/prometheus/testPrometheus';
 import { SyntheticCluster } from '../../../__testUtils__/prometheus/syntheticCluster';
-import { addDecimals, formatDecimal, parseSampleValue } from './decimal';
+import {
+  addDecimals,
+  formatDecimal,
+  parseDecimal,
+} from '../shared/exactDecimal';
 import {
   PrometheusDataNotAvailableError,
   PrometheusQueryError,
@@ -195,8 +199,8 @@ function addUsage(...lists: NamespaceUsage[][]): NamespaceUsage[] {
       quantity: total
         ? formatDecimal(
             addDecimals(
-              parseSampleValue(total.quantity),
-              parseSampleValue(line.quantity),
+              parseDecimal(total.quantity),
+              parseDecimal(line.quantity),
             ),
           )
         : line.quantity,

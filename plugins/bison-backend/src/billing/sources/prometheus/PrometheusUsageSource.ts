@@ -2,10 +2,15 @@ import { Config } from '@backstage/config';
 import { NamespaceUsage, UsageSource } from '@bison/plugin-bison-node';
 import {
   addDecimals,
+  BYTES_PER_GIB,
   divideRounded,
-  parseSampleValue,
-  ScaledDecimal,
-} from './decimal';
+  ExactDecimal,
+  formatDecimal,
+  isNegative,
+  parseDecimal,
+} from '../shared/exactDecimal';
+import { fetchText, shortenErrorText } from '../shared/http';
+import { isRecord } from '../shared/isRecord';
 import {
   PrometheusDataNotAvailableError,
   PrometheusQueryError,
@@ -17,11 +22,15 @@ import {
 } from './readPrometheusConfig';
 import { gpuModelKey, resourceKeyFromKsm } from './resourceKeys';
 
-/** How much of an error answer goes into the error message. */
-const MAX_MESSAGE_LENGTH = 500;
+/**
+ * Decimals of every quantity this source reports, rounded half to even.
+ * Prometheus sums floats, so its answers carry float noise around the 15th
+ * significant digit (2.0000000000000004 core-hours); 6 decimals remove it and
+ * keep a millionth of a core-hour or GiB-hour, far below any price step.
+ */
+export const USAGE_DECIMALS = 6;
 
 const MINUTES_PER_HOUR = 60n;
-const BYTES_PER_GIB = 2n ** 30n;
 
 /** One series of an instant vector. */
 export interface VectorSample {
@@ -29,21 +38,10 @@ export interface VectorSample {
   value: string;
 }
 
-function shorten(text: string): string {
-  const message = text.replace(/\s+/g, ' ').trim() || 'empty body';
-  return message.length > MAX_MESSAGE_LENGTH
-    ? `${message.slice(0, MAX_MESSAGE_LENGTH)}…`
-    : message;
-}
-
 /** Code-unit order, the same in every locale. */
 function compareStrings(a: string, b: string): number {
   if (a === b) return 0;
   return a < b ? -1 : 1;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The samples of an `/api/v1/query` answer, checked; throws otherwise. */
@@ -55,14 +53,14 @@ export function parseVectorAnswer(body: unknown, what: string): VectorSample[] {
     throw new PrometheusQueryError(
       `the ${what} query failed: ${String(
         body.errorType ?? 'error',
-      )}: ${shorten(String(body.error ?? ''))}`,
+      )}: ${shortenErrorText(String(body.error ?? ''))}`,
     );
   }
   if (body.status !== 'success') throw invalid('has no status success');
   if (Array.isArray(body.warnings) && body.warnings.length > 0) {
     // Warnings mean partial data (e.g. a remote store did not answer).
     throw new PrometheusQueryError(
-      `the ${what} query answered with warnings: ${shorten(
+      `the ${what} query answered with warnings: ${shortenErrorText(
         body.warnings.map(String).join('; '),
       )}`,
     );
@@ -176,7 +174,7 @@ export class PrometheusUsageSource implements UsageSource {
       {
         namespace: string;
         resource: string;
-        sum: ScaledDecimal;
+        sum: ExactDecimal;
         divisor: bigint;
       }
     >();
@@ -192,9 +190,9 @@ export class PrometheusUsageSource implements UsageSource {
           `the ${what} query answered a series without a namespace label`,
         );
       }
-      let value: ScaledDecimal;
+      let value: ExactDecimal;
       try {
-        value = parseSampleValue(sample.value);
+        value = parseDecimal(sample.value);
       } catch (error) {
         throw new PrometheusQueryError(
           `the ${what} query answered ${
@@ -202,7 +200,7 @@ export class PrometheusUsageSource implements UsageSource {
           } for namespace ${namespace}`,
         );
       }
-      if (value.units < 0n) {
+      if (isNegative(value)) {
         throw new PrometheusQueryError(
           `the ${what} query answered a negative quantity for namespace ${namespace}`,
         );
@@ -234,7 +232,9 @@ export class PrometheusUsageSource implements UsageSource {
 
     const usage: NamespaceUsage[] = [];
     for (const { namespace, resource, sum, divisor } of totals.values()) {
-      const quantity = divideRounded(sum, divisor);
+      const quantity = formatDecimal(
+        divideRounded(sum, divisor, USAGE_DECIMALS),
+      );
       if (quantity !== '0') usage.push({ namespace, resource, quantity });
     }
     return usage.sort(
@@ -253,14 +253,12 @@ export class PrometheusUsageSource implements UsageSource {
   ): Promise<VectorSample[]> {
     const { baseUrl, timeoutMs, token } = this.settings;
     const url = `${baseUrl}/api/v1/query`;
-    const timeout = AbortSignal.timeout(timeoutMs);
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (token) headers.Authorization = `Bearer ${token}`;
-    let status: number;
-    let text: string;
-    try {
-      // POST with a form body: the queries are too long for a URL.
-      const response = await fetch(url, {
+    // POST with a form body: the queries are too long for a URL.
+    const { status, text } = await fetchText(
+      url,
+      {
         method: 'POST',
         headers,
         body: new URLSearchParams({
@@ -269,27 +267,14 @@ export class PrometheusUsageSource implements UsageSource {
           // Prometheus' own evaluation limit; its --query.timeout caps it.
           timeout: `${Math.max(1, Math.ceil(timeoutMs / 1000))}s`,
         }),
-        signal: AbortSignal.any([signal, timeout]),
-        redirect: 'error',
-      });
-      status = response.status;
-      text = await response.text();
-    } catch (error) {
-      if (signal.aborted) throw signal.reason;
-      if (timeout.aborted) {
-        throw new PrometheusQueryError(
-          `${url} did not answer the ${what} query within ${timeoutMs} ms`,
-          { cause: error },
-        );
-      }
-      const cause = (error as Error)?.cause as Error | undefined;
-      throw new PrometheusQueryError(
-        `request to ${url} failed: ${(error as Error)?.message}${
-          cause?.message ? ` (${cause.message})` : ''
-        }`,
-        { cause: error },
-      );
-    }
+      },
+      {
+        timeoutMs,
+        signal,
+        errorClass: PrometheusQueryError,
+        what: `the ${what} query`,
+      },
+    );
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -304,16 +289,16 @@ export class PrometheusUsageSource implements UsageSource {
       throw new PrometheusQueryError(
         `${url} answered the ${what} query with HTTP ${status}: ${
           envelope
-            ? `${String(envelope.errorType ?? 'error')}: ${shorten(
+            ? `${String(envelope.errorType ?? 'error')}: ${shortenErrorText(
                 String(envelope.error ?? ''),
               )}`
-            : shorten(text)
+            : shortenErrorText(text)
         }`,
       );
     }
     if (body === undefined) {
       throw new PrometheusQueryError(
-        `${url} answered the ${what} query with a body that is not JSON: ${shorten(
+        `${url} answered the ${what} query with a body that is not JSON: ${shortenErrorText(
           text,
         )}`,
       );

@@ -8,4 +8,4 @@ export {
 } from './errors';
 export { readPrometheusConfig } from './readPrometheusConfig';
 export type { PrometheusSettings } from './readPrometheusConfig';
-export { USAGE_DECIMALS } from './decimal';
+export { USAGE_DECIMALS } from './PrometheusUsageSource';
