@@ -16,6 +16,9 @@ case "$action" in
     # The cluster make test started, prepared by scripts/kube/prepare-demo.mjs.
     kube_config="$(cd "$run_dir" && pwd)/kube/app-config.kubernetes.yaml"
     [ ! -f "$kube_config" ] || configs+=(--config "$kube_config")
+    # The demo usage make test backfilled into its Prometheus, by scripts/demo/backfill-usage.mjs.
+    billing_config="$(cd "$run_dir" && pwd)/prometheus/app-config.billing.yaml"
+    [ ! -f "$billing_config" ] || configs+=(--config "$billing_config")
     (
       cd packages/backend
       setsid yarn start "${configs[@]}" >"$log_file" 2>&1 &

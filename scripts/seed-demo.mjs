@@ -2,6 +2,9 @@
 // the demo's admin user: each team, an opening recharge and its auto-recharge
 // policy; with a cluster, also its quota, projects and reserved nodes. Safe to run again: existing teams are kept and the recharges carry
 // fixed idempotency keys. Waits for the backend and its catalog to be ready.
+// Then, when a usage source is configured (the demo usage of
+// scripts/demo/backfill-usage.mjs), starts a billing run and waits for it: the
+// projects exist now, so their usage is charged to the teams.
 //   node scripts/seed-demo.mjs [baseUrl]
 import { readFileSync } from 'node:fs';
 
@@ -110,3 +113,26 @@ for (const team of demo.teams) {
   await seedTenancy(team);
   console.log(`demo: team ${team.name} ready`);
 }
+
+/** Bills what the usage source holds now that the projects exist. */
+async function bill() {
+  const status = await call(token, 'GET', '/billing/status');
+  if (status.status !== 200 || !status.body.source?.registered) return;
+  const run = await call(token, 'POST', '/billing/runs');
+  if (run.status === 409) return; // a run started here is under way
+  if (run.status !== 200 || run.body.status !== 'succeeded') {
+    throw new Error(`billing the demo usage: ${JSON.stringify(run.body)}`);
+  }
+  const usage = await Promise.all(
+    demo.teams.map(async team => {
+      const res = await call(token, 'GET', `/teams/${team.name}/usage`);
+      return `${team.name} ${res.body.total ?? '?'}`;
+    }),
+  );
+  console.log(
+    `demo: billed ${run.body.windowsBilled} hours of usage (${usage.join(
+      ', ',
+    )})`,
+  );
+}
+await bill();

@@ -74,6 +74,9 @@ start_prometheus() {
 step "start Prometheus" start_prometheus
 step "unit and database tests" yarn backstage-cli repo test --json --outputFile="$results_dir/jest.json"
 step "build app" yarn workspace app build
+# A day of example usage under its own cluster label, billed by the e2e
+# backend once the Playwright global setup (scripts/seed-demo.mjs) has seeded.
+step "backfill demo usage" node scripts/demo/backfill-usage.mjs "$run_dir/prometheus"
 step "start backend for e2e" scripts/e2e-backend.sh start "$run_dir"
 step "end-to-end tests" yarn test:e2e
 
