@@ -21,6 +21,7 @@ import { createRouter } from './router/createRouter';
 import { readSettings } from './settings/readSettings';
 import { KubernetesApi } from './kubernetes/KubernetesApi';
 import { readKubernetesConfig } from './kubernetes/readKubernetesConfig';
+import { TenancyWatchCache } from './kubernetes/TenancyWatchCache';
 import { scheduleTenancyReconcile } from './tenancy/scheduleTenancyReconcile';
 import { TeamStore } from './tenancy/TeamStore';
 import { createTenancy } from './tenancy/Tenancy';
@@ -51,6 +52,7 @@ export const bisonPlugin = createBackendPlugin({
         database: coreServices.database,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
+        lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -87,11 +89,19 @@ export const bisonPlugin = createBackendPlugin({
           ),
         });
         const kubernetes = readKubernetesConfig(deps.config);
+        const watchCache = kubernetes
+          ? new TenancyWatchCache(kubernetes.kubeConfig, deps.logger)
+          : undefined;
+        if (watchCache) {
+          deps.lifecycle.addStartupHook(() => watchCache.start());
+          deps.lifecycle.addShutdownHook(() => watchCache.stop());
+        }
         const tenancy = kubernetes
           ? createTenancy(
               new KubernetesApi(kubernetes.kubeConfig),
               teams,
               kubernetes.systemNamespace,
+              watchCache,
             )
           : undefined;
         if (tenancy) {

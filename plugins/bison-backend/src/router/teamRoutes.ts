@@ -44,9 +44,13 @@ export function registerTeamRoutes(router: ApiRouter, ctx: RouteContext) {
     let clusterState: Map<string, TeamTenancy> | undefined;
     if (ctx.tenancy) {
       try {
-        clusterState = await ctx.tenancy.reader.readTeams(
-          list.map(team => team.name),
-        );
+        // One team is read fresh: it may have been written just before.
+        clusterState =
+          list.length === 1
+            ? new Map([
+                [list[0].name, await ctx.tenancy.reader.readTeam(list[0].name)],
+              ])
+            : await ctx.tenancy.reader.readTeams(list.map(team => team.name));
       } catch (error) {
         ctx.logger.warn(`Could not read teams from the cluster: ${error}`);
       }

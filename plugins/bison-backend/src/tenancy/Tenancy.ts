@@ -1,5 +1,6 @@
 import { ServiceUnavailableError } from '@backstage/errors';
 import { KubernetesApi } from '../kubernetes/KubernetesApi';
+import { TenancyWatchCache } from '../kubernetes/TenancyWatchCache';
 import { NodePoolService } from './NodePoolService';
 import { ProjectService } from './ProjectService';
 import { ResourceCatalogue } from './ResourceCatalogue';
@@ -22,12 +23,13 @@ export function createTenancy(
   kube: KubernetesApi,
   teamStore: TeamStore,
   systemNamespace: string,
+  cache?: TenancyWatchCache,
 ): Tenancy {
   const teams = new TeamService(teamStore, kube);
   return {
     kube,
     systemNamespace,
-    reader: new TenancyReader(kube),
+    reader: new TenancyReader(kube, cache),
     teams,
     projects: new ProjectService(kube),
     nodes: new NodePoolService(kube, teams),

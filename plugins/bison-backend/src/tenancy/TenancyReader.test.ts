@@ -4,7 +4,9 @@ import {
   backendServiceAccountToken,
   kubeConfigFor,
 } from '../__testUtils__/kubernetes/testCluster';
+import { mockServices } from '@backstage/backend-test-utils';
 import { KubernetesApi } from '../kubernetes/KubernetesApi';
+import { TenancyWatchCache } from '../kubernetes/TenancyWatchCache';
 import { newProjectNamespace } from './projects/projectNamespace';
 import { TenancyReader } from './TenancyReader';
 import { newTenant } from './tenants/tenantFields';
@@ -72,5 +74,49 @@ describe('TenancyReader', () => {
       projects: [],
       quota: { hard: {}, used: {} },
     });
+  });
+
+  it('reads all teams from the watch cache without API calls, kept current', async () => {
+    const backend = kubeConfigFor(await backendServiceAccountToken());
+    const cache = new TenancyWatchCache(backend, mockServices.logger.mock());
+    cache.start();
+    try {
+      const reader = new TenancyReader(kube, cache);
+      const poll = async <T>(
+        read: () => Promise<T>,
+        done: (v: T) => boolean,
+      ) => {
+        for (let i = 0; i < 100; i++) {
+          const value = await read();
+          if (done(value)) return value;
+          await new Promise(resolve => setTimeout(resolve, 100));
+        }
+        throw new Error('not reached in 10 s');
+      };
+      await poll(async () => cache.snapshot(), Boolean);
+
+      const before = kube.requestCount;
+      const state = await reader.readTeams(teams);
+      expect(kube.requestCount).toBe(before);
+      expect(state.get(teams[1])?.projects.map(p => p.name)).toEqual([
+        `${teams[1]}-a`,
+        `${teams[1]}-b`,
+      ]);
+
+      // A namespace created elsewhere shows up through the watch.
+      const admin = new KubernetesApi(adminKubeConfig());
+      const tenant = await admin.getTenant(teams[1]);
+      await admin.createNamespace(
+        newProjectNamespace(`${teams[1]}-c`, tenant, {}),
+      );
+      const updated = await poll(
+        () => reader.readTeams(teams),
+        current => current.get(teams[1])!.projects.length === 3,
+      );
+      expect(updated.get(teams[1])!.projects[2].name).toBe(`${teams[1]}-c`);
+      await admin.deleteNamespace(`${teams[1]}-c`);
+    } finally {
+      await cache.stop();
+    }
   });
 });

@@ -355,11 +355,15 @@ describe.each(databases.eachSupportedId())('tenancy routes on %p', id => {
     });
 
     await custom.deleteClusterCustomObject({ ...TENANT_API, name: data });
-    const teams = await api().get('/teams');
-    const missing = teams.body.items.find(
-      (t: { name: string }) => t.name === data,
+    // The list of all teams reads the watch cache: it learns within moments.
+    const statusInList = async () => {
+      const teams = await api().get('/teams');
+      return teams.body.items.find((t: { name: string }) => t.name === data)
+        .tenancy.status;
+    };
+    expect(await eventually(statusInList, status => status === 'missing')).toBe(
+      'missing',
     );
-    expect(missing.tenancy.status).toBe('missing');
     const project = await api()
       .post(`/teams/${data}/projects`)
       .send({ name: `${data}-x` });

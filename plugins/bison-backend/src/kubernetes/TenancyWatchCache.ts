@@ -1,0 +1,101 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import * as k8s from '@kubernetes/client-node';
+import { TENANT_LABEL } from '../tenancy/kubernetesNames';
+import { Tenant, TENANT_API } from './types';
+
+type Lists = {
+  tenants: Tenant[];
+  namespaces: k8s.V1Namespace[];
+  quotas: k8s.V1ResourceQuota[];
+};
+
+const RESTART_DELAY_MS = 5_000;
+
+/**
+ * An in-memory copy of the Tenants and the tenant-labelled namespaces and
+ * ResourceQuotas, kept current by watches. Lists of all teams read it
+ * instead of listing the cluster on every request; until every watch has
+ * synced (or after one broke) callers fall back to list calls.
+ */
+export class TenancyWatchCache {
+  private readonly informers: {
+    [K in keyof Lists]: k8s.Informer<Lists[K][number]> &
+      k8s.ObjectCache<Lists[K][number]>;
+  };
+  private readonly synced = new Set<keyof Lists>();
+  private stopped = false;
+
+  constructor(
+    kubeConfig: k8s.KubeConfig,
+    private readonly logger: LoggerService,
+  ) {
+    const core = kubeConfig.makeApiClient(k8s.CoreV1Api);
+    const custom = kubeConfig.makeApiClient(k8s.CustomObjectsApi);
+    const { group, version, plural } = TENANT_API;
+    this.informers = {
+      tenants: k8s.makeInformer<Tenant>(
+        kubeConfig,
+        `/apis/${group}/${version}/${plural}`,
+        () => custom.listClusterCustomObject({ ...TENANT_API }),
+      ),
+      namespaces: k8s.makeInformer(
+        kubeConfig,
+        '/api/v1/namespaces',
+        () => core.listNamespace({ labelSelector: TENANT_LABEL }),
+        TENANT_LABEL,
+      ),
+      quotas: k8s.makeInformer(
+        kubeConfig,
+        '/api/v1/resourcequotas',
+        () =>
+          core.listResourceQuotaForAllNamespaces({
+            labelSelector: TENANT_LABEL,
+          }),
+        TENANT_LABEL,
+      ),
+    };
+  }
+
+  start(): void {
+    for (const key of Object.keys(this.informers) as Array<keyof Lists>) {
+      const informer = this.informers[key];
+      informer.on('error', error => {
+        this.synced.delete(key);
+        if (this.stopped) return;
+        this.logger.warn(`Watch of ${key} broke, restarting: ${error}`);
+        setTimeout(() => this.startOne(key), RESTART_DELAY_MS);
+      });
+      this.startOne(key);
+    }
+  }
+
+  private startOne(key: keyof Lists) {
+    if (this.stopped) return;
+    this.informers[key].start().then(
+      () => this.synced.add(key),
+      error => {
+        this.logger.warn(`Could not start the watch of ${key}: ${error}`);
+        setTimeout(() => this.startOne(key), RESTART_DELAY_MS);
+      },
+    );
+  }
+
+  /** Every cached object, or undefined while any watch is not in sync. */
+  snapshot(): Lists | undefined {
+    if (this.synced.size < Object.keys(this.informers).length) {
+      return undefined;
+    }
+    return {
+      tenants: [...this.informers.tenants.list()],
+      namespaces: [...this.informers.namespaces.list()],
+      quotas: [...this.informers.quotas.list()],
+    };
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.all(
+      Object.values(this.informers).map(informer => informer.stop()),
+    );
+  }
+}
