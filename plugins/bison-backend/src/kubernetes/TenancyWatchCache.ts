@@ -24,6 +24,7 @@ export class TenancyWatchCache {
   };
   private readonly synced = new Set<keyof Lists>();
   private stopped = false;
+  private changes = 0;
 
   constructor(
     kubeConfig: k8s.KubeConfig,
@@ -58,7 +59,12 @@ export class TenancyWatchCache {
 
   start(): void {
     for (const key of Object.keys(this.informers) as Array<keyof Lists>) {
-      const informer = this.informers[key];
+      const informer = this.informers[
+        key
+      ] as k8s.Informer<k8s.KubernetesObject>;
+      informer.on('change', () => {
+        this.changes += 1;
+      });
       informer.on('error', error => {
         this.synced.delete(key);
         if (this.stopped) return;
@@ -72,7 +78,10 @@ export class TenancyWatchCache {
   private startOne(key: keyof Lists) {
     if (this.stopped) return;
     this.informers[key].start().then(
-      () => this.synced.add(key),
+      () => {
+        this.changes += 1;
+        this.synced.add(key);
+      },
       error => {
         this.logger.warn(`Could not start the watch of ${key}: ${error}`);
         setTimeout(() => this.startOne(key), RESTART_DELAY_MS);
@@ -80,11 +89,19 @@ export class TenancyWatchCache {
     );
   }
 
+  /**
+   * A number that changes whenever a cached object does, or undefined while
+   * any watch is not in sync: results computed from the cache can be reused
+   * while it stays the same.
+   */
+  version(): number | undefined {
+    const inSync = this.synced.size === Object.keys(this.informers).length;
+    return inSync ? this.changes : undefined;
+  }
+
   /** Every cached object, or undefined while any watch is not in sync. */
   snapshot(): Lists | undefined {
-    if (this.synced.size < Object.keys(this.informers).length) {
-      return undefined;
-    }
+    if (this.version() === undefined) return undefined;
     return {
       tenants: [...this.informers.tenants.list()],
       namespaces: [...this.informers.namespaces.list()],

@@ -70,6 +70,13 @@ function groupByTeam(
  * narrowed to it, so that it reflects a write made just before.
  */
 export class TenancyReader {
+  /** The last answer from the cache, reused until the cache changes. */
+  private memo?: {
+    version: number;
+    key: string;
+    teams: Map<string, TeamTenancy>;
+  };
+
   constructor(
     private readonly kube: KubernetesApi,
     private readonly cache?: TenancyWatchCache,
@@ -78,14 +85,23 @@ export class TenancyReader {
   /** From the watch cache when it is in sync, else with three list calls. */
   async readTeams(teamNames: string[]): Promise<Map<string, TeamTenancy>> {
     if (teamNames.length === 0) return new Map();
-    const cached = this.cache?.snapshot();
-    if (cached) {
-      return groupByTeam(
-        teamNames,
-        cached.tenants,
-        cached.namespaces,
-        cached.quotas,
-      );
+    const version = this.cache?.version();
+    const cached = version === undefined ? undefined : this.cache!.snapshot();
+    if (version !== undefined && cached) {
+      const key = teamNames.join('\n');
+      if (this.memo?.version !== version || this.memo.key !== key) {
+        this.memo = {
+          version,
+          key,
+          teams: groupByTeam(
+            teamNames,
+            cached.tenants,
+            cached.namespaces,
+            cached.quotas,
+          ),
+        };
+      }
+      return this.memo.teams;
     }
     const [tenants, namespaces, quotas] = await Promise.all([
       this.kube.listTenants(),
