@@ -35,6 +35,24 @@ describe('bison plugin on the new frontend system', () => {
     expect(screen.queryByText('Installation')).not.toBeInTheDocument();
   });
 
+  it('links the overview to the price book', async () => {
+    renderAt('/bison');
+    expect(
+      await screen.findByRole('link', { name: 'Pricing' }),
+    ).toHaveAttribute('href', '/bison/pricing');
+  });
+
+  it('shows the price book at /bison/pricing', async () => {
+    const api = renderAt('/bison/pricing');
+    expect(
+      await screen.findByRole('heading', { name: 'Pricing' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('table', { name: 'Current prices' }),
+    ).toBeInTheDocument();
+    expect(api.getPrices).toHaveBeenCalled();
+  });
+
   function renderEntityPage(entity: Entity) {
     const api = mockBisonApi({
       getProject: async name =>

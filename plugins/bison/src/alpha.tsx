@@ -12,7 +12,12 @@ import {
 import { bisonApiRef, BisonClient } from './api';
 import { BisonIcon } from './components/BisonIcon';
 import { isBisonProjectAvailable } from './components/EntityBisonProjectCard/isBisonProjectAvailable';
-import { nodesRouteRef, rootRouteRef, teamRouteRef } from './routes';
+import {
+  nodesRouteRef,
+  pricingRouteRef,
+  rootRouteRef,
+  teamRouteRef,
+} from './routes';
 
 const bisonApi = ApiBlueprint.make({
   params: defineParams =>
@@ -70,6 +75,11 @@ export default createFrontendPlugin({
   title: 'Bison',
   icon: <BisonIcon />,
   info: { packageJson: () => import('../package.json') },
-  routes: { root: rootRouteRef, team: teamRouteRef, nodes: nodesRouteRef },
+  routes: {
+    root: rootRouteRef,
+    team: teamRouteRef,
+    nodes: nodesRouteRef,
+    pricing: pricingRouteRef,
+  },
   extensions: [bisonApi, bisonPage, groupBisonContent, componentProjectCard],
 });

@@ -7,7 +7,12 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { bisonApiRef, BisonClient } from './api';
-import { nodesRouteRef, rootRouteRef, teamRouteRef } from './routes';
+import {
+  nodesRouteRef,
+  pricingRouteRef,
+  rootRouteRef,
+  teamRouteRef,
+} from './routes';
 
 /**
  * The Bison frontend plugin for apps on the legacy frontend system.
@@ -25,7 +30,12 @@ export const bisonPlugin = createPlugin({
         new BisonClient({ discoveryApi, fetchApi }),
     }),
   ],
-  routes: { root: rootRouteRef, team: teamRouteRef, nodes: nodesRouteRef },
+  routes: {
+    root: rootRouteRef,
+    team: teamRouteRef,
+    nodes: nodesRouteRef,
+    pricing: pricingRouteRef,
+  },
 });
 
 /**
@@ -58,8 +68,8 @@ export const EntityBisonContent = bisonPlugin.provide(
 
 /**
  * The Bison project card of a Component annotated `bison.io/project`: the
- * project's team, display name and quota use. Show it where
- * {@link isBisonProjectAvailable} holds.
+ * project's team, display name, quota use and cost over the last 30 days.
+ * Show it where {@link isBisonProjectAvailable} holds.
  *
  * @public
  */

@@ -16,3 +16,10 @@ export const nodesRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/nodes',
 });
+
+/** The price books, below the Bison page: `/bison/pricing`. */
+export const pricingRouteRef = createSubRouteRef({
+  id: 'bison/pricing',
+  parent: rootRouteRef,
+  path: '/pricing',
+});

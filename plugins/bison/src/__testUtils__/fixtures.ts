@@ -1,6 +1,8 @@
 import { ResponseError } from '@backstage/errors';
 import {
   AutoRechargePolicy,
+  BillingRun,
+  BillingStatus,
   BisonApi,
   BisonCurrency,
   BisonNode,
@@ -8,8 +10,11 @@ import {
   BisonSettings,
   BisonTeam,
   ComputeResource,
+  PriceBook,
   TeamQuota,
+  TeamUsage,
   Transaction,
+  UsageSummary,
   Wallet,
 } from '../api';
 
@@ -143,6 +148,80 @@ export function aNode(
   };
 }
 
+export function aPriceBook(overrides: Partial<PriceBook> = {}): PriceBook {
+  return {
+    version: 2,
+    effectiveFrom: '2026-02-01T00:00:00.000Z',
+    prices: [
+      { resource: 'cpu', pricePerHour: '0.04' },
+      { resource: 'memory', pricePerHour: '0.005' },
+      { resource: 'nvidia.com/gpu', pricePerHour: '2.50' },
+    ],
+    createdAt: '2026-01-30T10:00:00.000Z',
+    createdBy: 'user:default/finance',
+    ...overrides,
+  };
+}
+
+export function aBillingRun(overrides: Partial<BillingRun> = {}): BillingRun {
+  return {
+    id: '41',
+    trigger: 'schedule',
+    startedAt: daysAgo(0),
+    finishedAt: daysAgo(0),
+    status: 'succeeded',
+    windowsBilled: 1,
+    windowsPending: 0,
+    ...overrides,
+  };
+}
+
+export function aBillingStatus(
+  overrides: Partial<BillingStatus> = {},
+): BillingStatus {
+  return {
+    windowMinutes: 60,
+    settleDelayMinutes: 10,
+    source: { id: 'opencost', registered: true },
+    watermark: '2026-03-02T09:00:00.000Z',
+    lagMinutes: 70,
+    pendingWindows: 0,
+    failedWindows: [],
+    lastRun: aBillingRun(),
+    ...overrides,
+  };
+}
+
+/** Team usage without any bucket, as for a team that used nothing yet. */
+export function aTeamUsage(overrides: Partial<TeamUsage> = {}): TeamUsage {
+  return {
+    team: 'ml-team',
+    from: daysAgo(30),
+    to: daysAgo(0),
+    granularity: 'day',
+    groupBy: 'resource',
+    buckets: [],
+    totals: [],
+    total: '0.00',
+    ...overrides,
+  };
+}
+
+/** A summary with no spend. */
+export function aUsageSummary(
+  overrides: Partial<UsageSummary> = {},
+): UsageSummary {
+  return {
+    from: daysAgo(7),
+    to: daysAgo(0),
+    total: '0.00',
+    unallocated: '0.00',
+    teams: [],
+    daily: [],
+    ...overrides,
+  };
+}
+
 /** A BisonApi whose every method is a jest.fn with a harmless default. */
 export function mockBisonApi(
   overrides: Partial<BisonApi> = {},
@@ -200,6 +279,25 @@ export function mockBisonApi(
     listNodes: async () => [],
     assignNode: async (name, team) => aNode(name, { team }),
     releaseNode: async name => aNode(name),
+    getPrices: async () => ({ current: aPriceBook(), history: [aPriceBook()] }),
+    putPrices: async request =>
+      aPriceBook({
+        version: 3,
+        prices: request.prices,
+        effectiveFrom: request.effectiveFrom ?? daysAgo(0),
+        note: request.note,
+      }),
+    previewPrices: async () => ({ version: 2, lines: [], total: '0.00' }),
+    getBillingStatus: async () => aBillingStatus(),
+    listBillingRuns: async () => [aBillingRun()],
+    startBillingRun: async () => aBillingRun({ id: '42', trigger: 'manual' }),
+    getTeamUsage: async (team, query) =>
+      aTeamUsage({
+        team,
+        granularity: query?.granularity ?? 'day',
+        groupBy: query?.groupBy ?? 'resource',
+      }),
+    getUsageSummary: async () => aUsageSummary(),
   };
   const implementations = { ...defaults, ...overrides };
   const api: Record<string, jest.Mock> = {};

@@ -3,6 +3,8 @@ import {
   AdjustmentRequest,
   AutoRechargePolicy,
   AutoRechargePolicyInput,
+  BillingRun,
+  BillingStatus,
   BisonNode,
   BisonProject,
   BisonSettings,
@@ -10,15 +12,24 @@ import {
   ComputeResource,
   CreateProjectRequest,
   CreateTeamRequest,
+  NewPriceBook,
   PostingResult,
+  PriceBook,
+  PriceBooks,
+  PricePreview,
+  PricePreviewRequest,
   QuotaInput,
   RechargeRequest,
   TeamQuota,
+  TeamUsage,
+  TeamUsageQuery,
   TransactionFilter,
   TransactionPage,
   TransactionQuery,
   UpdateProjectRequest,
   UpdateTeamRequest,
+  UsageRange,
+  UsageSummary,
   Wallet,
 } from './types';
 
@@ -138,6 +149,33 @@ export interface BisonApi {
     team: string,
     policy: AutoRechargePolicyInput,
   ): Promise<AutoRechargePolicy>;
+
+  /** The price book in effect now and every version, newest first. */
+  getPrices(): Promise<PriceBooks>;
+
+  /**
+   * Creates a new price book version, effective from `effectiveFrom` (now
+   * when absent). Refused (409) before windows that are billed already.
+   */
+  putPrices(request: NewPriceBook): Promise<PriceBook>;
+
+  /** Cost of resources for a number of hours at the current prices. */
+  previewPrices(request: PricePreviewRequest): Promise<PricePreview>;
+
+  /** Watermark, lag, pending and failed windows, source and last run. */
+  getBillingStatus(): Promise<BillingStatus>;
+
+  /** The latest billing runs, newest first. */
+  listBillingRuns(): Promise<BillingRun[]>;
+
+  /** Runs the billing engine now; resolves with the finished run. */
+  startBillingRun(): Promise<BillingRun>;
+
+  /** The team's cost over time, by resource or by project. */
+  getTeamUsage(team: string, query?: TeamUsageQuery): Promise<TeamUsage>;
+
+  /** Cost of every team, ranked, with unallocated usage and a daily trend. */
+  getUsageSummary(range?: UsageRange): Promise<UsageSummary>;
 }
 
 /** @public */

@@ -688,5 +688,241 @@ describe('BisonClient', () => {
       expect(error.statusCode).toBe(409);
       expect(error.body.error.message).toBe("node 'gpu-1' belongs to team 'b'");
     });
+
+    describe('pricing, billing and usage', () => {
+      const book = {
+        version: 3,
+        effectiveFrom: '2026-03-01T00:00:00.000Z',
+        prices: [
+          { resource: 'cpu', pricePerHour: '0.04' },
+          { resource: 'nvidia.com/gpu', pricePerHour: '2.50' },
+        ],
+        note: 'spring prices',
+        createdAt: '2026-02-20T10:00:00.000Z',
+        createdBy: 'user:default/finance',
+      };
+      const run = {
+        id: '12',
+        trigger: 'manual' as const,
+        actor: 'user:default/admin',
+        startedAt: '2026-03-02T10:00:00.000Z',
+        finishedAt: '2026-03-02T10:00:05.000Z',
+        status: 'succeeded' as const,
+        windowsBilled: 3,
+        windowsPending: 0,
+      };
+
+      it('reads the price books', async () => {
+        const books = { current: book, history: [book] };
+        const seen = record('get', '/prices', () => HttpResponse.json(books));
+        await expect(client.getPrices()).resolves.toEqual(books);
+        expect(seen[0]).toMatchObject({ method: 'GET', search: '' });
+      });
+
+      it('PUTs a new price book as JSON', async () => {
+        const request = {
+          effectiveFrom: '2026-04-01T00:00:00.000Z',
+          prices: [{ resource: 'memory', pricePerHour: '0.005' }],
+          note: 'cheaper memory',
+        };
+        const seen = record('put', '/prices', () =>
+          HttpResponse.json(
+            { ...book, ...request, version: 4 },
+            { status: 201 },
+          ),
+        );
+        await expect(client.putPrices(request)).resolves.toMatchObject({
+          version: 4,
+        });
+        expect(seen).toEqual([
+          expect.objectContaining({
+            method: 'PUT',
+            body: request,
+            contentType: 'application/json',
+          }),
+        ]);
+      });
+
+      it('maps refused prices to ResponseErrors naming the field or the conflict', async () => {
+        server.use(
+          http.put(`${baseUrl}/prices`, async ({ request }) => {
+            const body = (await request.json()) as { effectiveFrom?: string };
+            return body.effectiveFrom
+              ? errorBody(
+                  409,
+                  'ConflictError',
+                  "windows up to 2026-03-02T10:00:00.000Z are billed already; 'effectiveFrom' must not be earlier",
+                )
+              : errorBody(
+                  400,
+                  'InputError',
+                  "'prices[1].pricePerHour' amount has more than 6 decimal places",
+                );
+          }),
+        );
+        const invalid = await client
+          .putPrices({
+            prices: [
+              { resource: 'cpu', pricePerHour: '1' },
+              { resource: 'memory', pricePerHour: '0.0000001' },
+            ],
+          })
+          .catch(e => e);
+        expect(invalid).toBeInstanceOf(ResponseError);
+        expect(invalid.statusCode).toBe(400);
+        expect(invalid.body.error.message).toMatch(
+          /'prices\[1\].pricePerHour'/,
+        );
+
+        const conflict = await client
+          .putPrices({
+            effectiveFrom: '2026-01-01T00:00:00Z',
+            prices: [{ resource: 'cpu', pricePerHour: '1' }],
+          })
+          .catch(e => e);
+        expect(conflict.statusCode).toBe(409);
+      });
+
+      it('posts a price preview', async () => {
+        const request = {
+          resources: [
+            { resource: 'cpu', quantity: '500m' },
+            { resource: 'memory', quantity: '64Gi' },
+          ],
+          hours: '730',
+        };
+        const preview = {
+          version: 3,
+          lines: [
+            {
+              resource: 'cpu',
+              unitHours: '365',
+              pricePerHour: '0.04',
+              cost: '14.60',
+            },
+          ],
+          total: '14.60',
+        };
+        const seen = record('post', '/prices/preview', () =>
+          HttpResponse.json(preview),
+        );
+        await expect(client.previewPrices(request)).resolves.toEqual(preview);
+        expect(seen[0]).toMatchObject({
+          method: 'POST',
+          body: request,
+          contentType: 'application/json',
+        });
+      });
+
+      it('reads the billing status and runs, and starts a run without a body', async () => {
+        const status = {
+          windowMinutes: 60,
+          settleDelayMinutes: 10,
+          source: { id: 'opencost', registered: true },
+          watermark: '2026-03-02T09:00:00.000Z',
+          lagMinutes: 70,
+          pendingWindows: 1,
+          failedWindows: [],
+          lastRun: run,
+        };
+        server.use(
+          http.get(`${baseUrl}/billing/status`, () =>
+            HttpResponse.json(status),
+          ),
+          http.get(`${baseUrl}/billing/runs`, () =>
+            HttpResponse.json({ items: [run] }),
+          ),
+        );
+        const started = record('post', '/billing/runs', () =>
+          HttpResponse.json(run),
+        );
+
+        await expect(client.getBillingStatus()).resolves.toEqual(status);
+        await expect(client.listBillingRuns()).resolves.toEqual([run]);
+        await expect(client.startBillingRun()).resolves.toEqual(run);
+        expect(started).toEqual([
+          expect.objectContaining({ method: 'POST', body: undefined }),
+        ]);
+      });
+
+      it('maps a refused billing status to a 403 ResponseError', async () => {
+        server.use(
+          http.get(`${baseUrl}/billing/status`, () =>
+            errorBody(403, 'NotAllowedError', 'Unauthorized'),
+          ),
+        );
+        const error = await client.getBillingStatus().catch(e => e);
+        expect(error).toBeInstanceOf(ResponseError);
+        expect(error.statusCode).toBe(403);
+      });
+
+      it('reads team usage with the range, granularity and grouping as query parameters', async () => {
+        const usage = {
+          team: 'ml team',
+          from: '2026-03-01T00:00:00.000Z',
+          to: '2026-03-08T00:00:00.000Z',
+          granularity: 'hour',
+          groupBy: 'project',
+          buckets: [],
+          totals: [],
+          total: '0.00',
+        };
+        const seen = record('get', '/teams/:team/usage', () =>
+          HttpResponse.json(usage),
+        );
+
+        await expect(
+          client.getTeamUsage('ml team', {
+            from: '2026-03-01T00:00:00+01:00',
+            to: '2026-03-08T00:00:00Z',
+            granularity: 'hour',
+            groupBy: 'project',
+          }),
+        ).resolves.toEqual(usage);
+        await client.getTeamUsage('ml-team');
+
+        expect(seen[0].path).toBe('/api/bison/teams/ml%20team/usage');
+        const params = new URLSearchParams(seen[0].search);
+        expect(seen[0].search).toContain(
+          'from=2026-03-01T00%3A00%3A00%2B01%3A00',
+        );
+        expect(params.get('to')).toBe('2026-03-08T00:00:00Z');
+        expect(params.get('granularity')).toBe('hour');
+        expect(params.get('groupBy')).toBe('project');
+        expect(seen[1].search).toBe('');
+      });
+
+      it('reads the usage summary for a range', async () => {
+        const summary = {
+          from: '2026-03-01T00:00:00.000Z',
+          to: '2026-03-08T00:00:00.000Z',
+          total: '120.00',
+          unallocated: '4.00',
+          teams: [
+            {
+              team: 'ml-team',
+              displayName: 'ML',
+              cost: '116.00',
+              rank: 1,
+            },
+          ],
+          daily: [{ start: '2026-03-01T00:00:00.000Z', cost: '20.00' }],
+        };
+        const seen = record('get', '/usage/summary', () =>
+          HttpResponse.json(summary),
+        );
+        await expect(
+          client.getUsageSummary({
+            from: '2026-03-01T00:00:00.000Z',
+            to: '2026-03-08T00:00:00.000Z',
+          }),
+        ).resolves.toEqual(summary);
+        await client.getUsageSummary();
+        const params = new URLSearchParams(seen[0].search);
+        expect(params.get('from')).toBe('2026-03-01T00:00:00.000Z');
+        expect(params.get('to')).toBe('2026-03-08T00:00:00.000Z');
+        expect(seen[1].search).toBe('');
+      });
+    });
   });
 });

@@ -5,6 +5,8 @@ import {
   AdjustmentRequest,
   AutoRechargePolicy,
   AutoRechargePolicyInput,
+  BillingRun,
+  BillingStatus,
   BisonNode,
   BisonProject,
   BisonSettings,
@@ -12,15 +14,24 @@ import {
   ComputeResource,
   CreateProjectRequest,
   CreateTeamRequest,
+  NewPriceBook,
   PostingResult,
+  PriceBook,
+  PriceBooks,
+  PricePreview,
+  PricePreviewRequest,
   QuotaInput,
   RechargeRequest,
   TeamQuota,
+  TeamUsage,
+  TeamUsageQuery,
   TransactionFilter,
   TransactionPage,
   TransactionQuery,
   UpdateProjectRequest,
   UpdateTeamRequest,
+  UsageRange,
+  UsageSummary,
   Wallet,
 } from './types';
 
@@ -229,6 +240,46 @@ export class BisonClient implements BisonApi {
     );
   }
 
+  getPrices(): Promise<PriceBooks> {
+    return this.request<PriceBooks>('/prices');
+  }
+
+  putPrices(request: NewPriceBook): Promise<PriceBook> {
+    return this.send<PriceBook>('PUT', '/prices', request);
+  }
+
+  previewPrices(request: PricePreviewRequest): Promise<PricePreview> {
+    return this.send<PricePreview>('POST', '/prices/preview', request);
+  }
+
+  getBillingStatus(): Promise<BillingStatus> {
+    return this.request<BillingStatus>('/billing/status');
+  }
+
+  async listBillingRuns(): Promise<BillingRun[]> {
+    const list = await this.request<{ items: BillingRun[] }>('/billing/runs');
+    return list.items;
+  }
+
+  startBillingRun(): Promise<BillingRun> {
+    return this.request<BillingRun>('/billing/runs', { method: 'POST' });
+  }
+
+  getTeamUsage(team: string, query: TeamUsageQuery = {}): Promise<TeamUsage> {
+    const params = rangeParams(query);
+    if (query.granularity) params.set('granularity', query.granularity);
+    if (query.groupBy) params.set('groupBy', query.groupBy);
+    return this.request<TeamUsage>(
+      `${teamPath(team)}/usage${queryString(params)}`,
+    );
+  }
+
+  getUsageSummary(range: UsageRange = {}): Promise<UsageSummary> {
+    return this.request<UsageSummary>(
+      `/usage/summary${queryString(rangeParams(range))}`,
+    );
+  }
+
   private async post(
     path: string,
     body: object,
@@ -280,6 +331,13 @@ function teamProjectPath(team: string, project: string): string {
 
 function nodePath(node: string): string {
   return `/nodes/${encodeURIComponent(node)}`;
+}
+
+function rangeParams(range: UsageRange): URLSearchParams {
+  const params = new URLSearchParams();
+  if (range.from) params.set('from', range.from);
+  if (range.to) params.set('to', range.to);
+  return params;
 }
 
 function filterParams(filter: TransactionFilter): URLSearchParams {

@@ -305,3 +305,182 @@ export interface BisonNode {
   capacity: ResourceList;
   allocatable: ResourceList;
 }
+
+/**
+ * The price of one resource key per unit-hour (core-hour for cpu, GiB-hour
+ * for memory, device-hour otherwise).
+ *
+ * @public
+ */
+export interface Price {
+  /** Resource key, e.g. cpu, memory, nvidia.com/gpu, nvidia.com/gpu:A100. */
+  resource: string;
+  /** Decimal, up to 6 decimals, e.g. "2.50". */
+  pricePerHour: Money;
+}
+
+/**
+ * One version of the prices; usage windows are priced by the version in
+ * effect at their start.
+ *
+ * @public
+ */
+export interface PriceBook {
+  version: number;
+  effectiveFrom: string;
+  prices: Price[];
+  note?: string;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** @public */
+export interface PriceBooks {
+  /** The version in effect now. */
+  current: PriceBook;
+  /** Every version, newest first, including scheduled (future) ones. */
+  history: PriceBook[];
+}
+
+/** @public */
+export interface NewPriceBook {
+  /** RFC 3339 instant; the backend defaults it to now. */
+  effectiveFrom?: string;
+  prices: Price[];
+  note?: string;
+}
+
+/** @public */
+export interface PricePreviewRequest {
+  /** Kubernetes quantities per resource key, e.g. 4, 500m, 64Gi. */
+  resources: { resource: string; quantity: string }[];
+  /** Decimal number of hours, e.g. "730". */
+  hours: string;
+}
+
+/** @public */
+export interface PricePreviewLine {
+  resource: string;
+  /** Core-, GiB- or device-hours. */
+  unitHours: string;
+  pricePerHour: Money;
+  cost: Money;
+}
+
+/** @public */
+export interface PricePreview {
+  /** The price book version used. */
+  version: number;
+  lines: PricePreviewLine[];
+  total: Money;
+}
+
+/** @public */
+export type BillingRunStatus = 'running' | 'succeeded' | 'failed' | 'aborted';
+
+/** @public */
+export interface BillingRun {
+  id: string;
+  trigger: 'schedule' | 'manual';
+  actor?: string;
+  startedAt: string;
+  finishedAt?: string;
+  status: BillingRunStatus;
+  windowsBilled: number;
+  windowsPending: number;
+  error?: string;
+}
+
+/** @public */
+export interface FailedBillingWindow {
+  start: string;
+  attempts: number;
+  lastError: string;
+}
+
+/** @public */
+export interface BillingStatus {
+  windowMinutes: number;
+  settleDelayMinutes: number;
+  /** The usage source billing reads, and whether it is installed. */
+  source: { id: string; registered: boolean; lastError?: string };
+  /** End of the last billed window; null before the first. */
+  watermark: string | null;
+  /** Minutes from the watermark to now. */
+  lagMinutes: number | null;
+  pendingWindows: number;
+  failedWindows: FailedBillingWindow[];
+  lastRun?: BillingRun;
+}
+
+/** @public */
+export type UsageGranularity = 'hour' | 'day' | 'month';
+
+/** @public */
+export type UsageGroupBy = 'resource' | 'project';
+
+/**
+ * A time range: `from` inclusive, `to` exclusive, RFC 3339 instants. The
+ * backend defaults `to` to now and `from` to 30 days before `to`.
+ *
+ * @public
+ */
+export interface UsageRange {
+  from?: string;
+  to?: string;
+}
+
+/** @public */
+export interface TeamUsageQuery extends UsageRange {
+  /** Bucket size; the backend default is day. */
+  granularity?: UsageGranularity;
+  /** Break down by resource key or by project; the backend default is resource. */
+  groupBy?: UsageGroupBy;
+}
+
+/**
+ * Cost (and, by resource, unit-hours) of one key in one bucket.
+ *
+ * @public
+ */
+export interface UsageBucket {
+  /** UTC start of the bucket. */
+  start: string;
+  /** The resource key or the project, by groupBy. */
+  key: string;
+  /** Unit-hours, when grouped by resource. */
+  quantity?: string;
+  cost: Money;
+}
+
+/** @public */
+export interface UsageTotal {
+  key: string;
+  quantity?: string;
+  cost: Money;
+}
+
+/** @public */
+export interface TeamUsage {
+  team: string;
+  from: string;
+  to: string;
+  granularity: UsageGranularity;
+  groupBy: UsageGroupBy;
+  buckets: UsageBucket[];
+  /** Per key over the range, highest cost first. */
+  totals: UsageTotal[];
+  total: Money;
+}
+
+/** @public */
+export interface UsageSummary {
+  from: string;
+  to: string;
+  total: Money;
+  /** Usage of namespaces that belong to no team. */
+  unallocated: Money;
+  /** Highest cost first. */
+  teams: { team: string; displayName: string; cost: Money; rank: number }[];
+  daily: { start: string; cost: Money }[];
+}

@@ -6,10 +6,11 @@ import { BisonOverview } from './BisonOverview';
 // Its own file: usePermission caches decisions of basic permissions (such
 // as creating teams) for the whole file.
 describe('BisonOverview without the admin permissions', () => {
-  it('hides the Create team button and the node pools link', async () => {
+  it('hides the Create team button, the node pools link, the spend and the billing status', async () => {
     const authorize = jest.fn(() => DENY);
+    const api = mockBisonApi();
     await renderWithApis(<BisonOverview />, {
-      bison: mockBisonApi(),
+      bison: api,
       authorize,
     });
     expect(
@@ -34,5 +35,16 @@ describe('BisonOverview without the admin permissions', () => {
     expect(
       screen.queryByRole('link', { name: 'Node pools' }),
     ).not.toBeInTheDocument();
+    expect(authorize).toHaveBeenCalledWith(
+      expect.objectContaining({
+        permission: expect.objectContaining({ name: 'bison.reports.read' }),
+      }),
+    );
+    expect(screen.queryByText('Spend')).not.toBeInTheDocument();
+    expect(screen.queryByText('Billing status')).not.toBeInTheDocument();
+    expect(api.getUsageSummary).not.toHaveBeenCalled();
+    expect(api.getBillingStatus).not.toHaveBeenCalled();
+    // Everyone may read the prices.
+    expect(screen.getByRole('link', { name: 'Pricing' })).toBeInTheDocument();
   });
 });

@@ -1,8 +1,13 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderWithApis } from '../../__testUtils__/apis';
-import { aTeam, mockBisonApi } from '../../__testUtils__/fixtures';
-import { BisonApi } from '../../api';
+import {
+  aTeam,
+  aUsageSummary,
+  mockBisonApi,
+  responseError,
+} from '../../__testUtils__/fixtures';
+import { BisonApi, UsageRange } from '../../api';
 import { BisonOverview } from './BisonOverview';
 
 function renderWith(api: Partial<BisonApi>) {
@@ -155,5 +160,128 @@ describe('BisonOverview', () => {
     expect(
       await screen.findByRole('button', { name: 'Create team' }),
     ).toBeInTheDocument();
+  });
+
+  it('links to the pricing page', async () => {
+    await renderWith(mockBisonApi());
+    expect(
+      await screen.findByRole('link', { name: 'Pricing' }),
+    ).toHaveAttribute('href', '/bison/pricing');
+  });
+
+  it('counts the teams and their projects', async () => {
+    await renderWith(
+      mockBisonApi({
+        listTeams: async () => [
+          aTeam({ projectCount: 3 }),
+          aTeam({ name: 'data-team', projectCount: 2 }),
+          aTeam({ name: 'new-team' }),
+        ],
+      }),
+    );
+    expect(await screen.findByTestId('teams-count')).toHaveTextContent('3');
+    expect(screen.getByTestId('projects-count')).toHaveTextContent('5');
+  });
+
+  it('shows the spend of the last 24 hours and 7 days, its trend and the top 5 teams', async () => {
+    const day = (n: number) => new Date(Date.now() - n * 86_400_000);
+    const utcDay = (n: number) => {
+      const d = day(n);
+      d.setUTCHours(0, 0, 0, 0);
+      return d.toISOString();
+    };
+    const api = mockBisonApi({
+      getUsageSummary: async (range?: UsageRange) => {
+        const hours =
+          (Date.parse(range!.to!) - Date.parse(range!.from!)) / 3_600_000;
+        if (hours === 24) {
+          return aUsageSummary({ total: '45.678901', unallocated: '1.00' });
+        }
+        return aUsageSummary({
+          from: range!.from!,
+          to: range!.to!,
+          total: '1234.567890',
+          unallocated: '12.345678',
+          teams: ['a', 'b', 'c', 'd', 'e', 'f'].map((name, index) => ({
+            team: `${name}-team`,
+            displayName: `Team ${name.toUpperCase()}`,
+            cost: `${600 - index * 100}.00`,
+            rank: index + 1,
+          })),
+          daily: [
+            { start: utcDay(2), cost: '100.00' },
+            { start: utcDay(1), cost: '200.50' },
+          ],
+        });
+      },
+    });
+    await renderWith(api);
+
+    expect(await screen.findByTestId('spend-24h')).toHaveTextContent(
+      '$45.678901',
+    );
+    expect(screen.getByTestId('spend-7d')).toHaveTextContent('$1234.56789');
+    expect(screen.getByTestId('spend-unallocated')).toHaveTextContent(
+      '$12.345678',
+    );
+    const top = screen.getByTestId('top-teams');
+    const items = within(top).getAllByRole('listitem');
+    expect(items.map(item => item.textContent)).toEqual([
+      'a-team Team A$600.00',
+      'b-team Team B$500.00',
+      'c-team Team C$400.00',
+      'd-team Team D$300.00',
+      'e-team Team E$200.00',
+    ]);
+    expect(within(top).getByRole('link', { name: 'a-team' })).toHaveAttribute(
+      'href',
+      '/bison/teams/a-team',
+    );
+    const trend = screen.getByRole('img', {
+      name: 'Spend per day, last 7 days',
+    });
+    expect(trend.querySelectorAll('path.recharts-rectangle')).toHaveLength(2);
+
+    const ranges = api.getUsageSummary.mock.calls.map(call => call[0]!);
+    expect(
+      ranges.map(r => (Date.parse(r.to!) - Date.parse(r.from!)) / 3_600_000),
+    ).toEqual([24, 168]);
+  });
+
+  it('shows the billing status', async () => {
+    await renderWith(mockBisonApi());
+    expect(await screen.findByTestId('billing-watermark')).toBeInTheDocument();
+    expect(screen.getByText('Billing status')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('button', { name: 'Run billing now' }),
+    ).toBeInTheDocument();
+  });
+
+  it('leaves out the spend and the billing status when the backend refuses them (403)', async () => {
+    const forbidden = await responseError(
+      403,
+      'Unauthorized',
+      'NotAllowedError',
+    );
+    const api = mockBisonApi({
+      getUsageSummary: async () => {
+        throw forbidden;
+      },
+      getBillingStatus: async () => {
+        throw forbidden;
+      },
+    });
+    await renderWith(api);
+    expect(
+      await screen.findByRole('link', { name: 'ml-team' }),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(api.getUsageSummary).toHaveBeenCalled());
+    await waitFor(() => expect(api.getBillingStatus).toHaveBeenCalled());
+    await waitFor(() => {
+      expect(screen.queryByText('Spend')).not.toBeInTheDocument();
+      expect(screen.queryByText('Billing status')).not.toBeInTheDocument();
+    });
+    expect(screen.queryByText('Unauthorized')).not.toBeInTheDocument();
+    expect(screen.getByTestId('teams-count')).toHaveTextContent('1');
   });
 });

@@ -5,23 +5,40 @@ import {
   ResponseErrorPanel,
   StructuredMetadataTable,
 } from '@backstage/core-components';
-import { useRouteRef } from '@backstage/core-plugin-api';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { nodesReadPermission } from '@bison/plugin-bison-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
-import { nodesRouteRef } from '../../routes';
+import { makeStyles } from '@material-ui/core/styles';
+import useAsync from 'react-use/esm/useAsync';
+import { bisonApiRef } from '../../api';
+import { nodesRouteRef, pricingRouteRef } from '../../routes';
+import { BillingStatusCard } from '../billing/BillingStatusCard';
 import { CreateTeamButton } from '../teams/create/CreateTeamButton';
 import { TeamsTable } from '../teams/TeamsTable';
+import { SpendCard } from '../usage/SpendCard';
 import { useSettings } from '../useSettings';
+import { TenancyCountsCard } from './TenancyCountsCard';
+
+const useStyles = makeStyles({
+  // Cards that render nothing (no permission to read reports) take no room.
+  optional: { '&:empty': { display: 'none' } },
+});
 
 /**
- * The Bison home: what this installation bills in, the user's teams, and
- * for those allowed to, the node pools and team creation.
+ * The Bison home: what this installation bills in, how many teams and
+ * projects there are, for those allowed to read reports the spend and the
+ * billing status, the user's teams, and for those allowed to, the node
+ * pools and team creation.
  */
 export function BisonOverview() {
+  const classes = useStyles();
+  const api = useApi(bisonApiRef);
   const { value: settings, loading, error } = useSettings();
+  const teams = useAsync(() => api.listTeams(), [api]);
   const nodesLink = useRouteRef(nodesRouteRef);
+  const pricingLink = useRouteRef(pricingRouteRef);
   const canReadNodes = usePermission({
     permission: nodesReadPermission,
   }).allowed;
@@ -31,7 +48,7 @@ export function BisonOverview() {
   const { currency, billingWindowMinutes } = settings;
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} md={6}>
+      <Grid item xs={12} md={6} lg={4}>
         <InfoCard title="Installation">
           <StructuredMetadataTable
             metadata={{
@@ -42,6 +59,17 @@ export function BisonOverview() {
           />
         </InfoCard>
       </Grid>
+      {!teams.error && (
+        <Grid item xs={12} md={6} lg={3}>
+          <TenancyCountsCard teams={teams.value} />
+        </Grid>
+      )}
+      <Grid item xs={12} lg={5} className={classes.optional}>
+        <BillingStatusCard />
+      </Grid>
+      <Grid item xs={12} className={classes.optional}>
+        <SpendCard currency={currency} />
+      </Grid>
       <Grid item xs={12}>
         <Box
           display="flex"
@@ -49,12 +77,18 @@ export function BisonOverview() {
           alignItems="center"
           gridGap={16}
         >
+          <Link to={pricingLink()}>Pricing</Link>
           {canReadNodes && <Link to={nodesLink()}>Node pools</Link>}
           <CreateTeamButton />
         </Box>
       </Grid>
       <Grid item xs={12}>
-        <TeamsTable currency={currency} />
+        <TeamsTable
+          currency={currency}
+          teams={teams.value}
+          loading={teams.loading}
+          error={teams.error}
+        />
       </Grid>
     </Grid>
   );

@@ -71,6 +71,22 @@ describe('BisonPage', () => {
     expect(screen.queryByText('Installation')).not.toBeInTheDocument();
   });
 
+  it('shows the price book at pricing', async () => {
+    const api = mockBisonApi();
+    await renderWithApis(<BisonPage />, {
+      bison: api,
+      routeEntries: ['/pricing'],
+    });
+    expect(
+      await screen.findByRole('heading', { name: 'Pricing' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('table', { name: 'Current prices' }),
+    ).toBeInTheDocument();
+    expect(api.getPrices).toHaveBeenCalled();
+    expect(screen.queryByText('Installation')).not.toBeInTheDocument();
+  });
+
   it('says so for an unknown path below the page', async () => {
     await renderWithApis(<BisonPage />, {
       bison: mockBisonApi(),

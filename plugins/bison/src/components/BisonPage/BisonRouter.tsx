@@ -4,11 +4,13 @@ import { Route, Routes } from 'react-router-dom';
 import { teamRouteRef } from '../../routes';
 import { BisonOverview } from '../BisonOverview';
 import { NodesPage } from '../nodes/NodesPage';
+import { PricingPage } from '../pricing/PricingPage';
 import { TeamPage } from '../teams/TeamPage';
 
 /**
  * The pages below the Bison page, relative to where it is mounted: `/` the
- * overview, `/teams/:team` a team, `/nodes` the node pools. Used by the legacy `BisonPage` and by the
+ * overview, `/teams/:team` a team, `/nodes` the node pools, `/pricing` the
+ * price book. Used by the legacy `BisonPage` and by the
  * page extension of the new frontend system (which mounts pages as React
  * Router routes too).
  */
@@ -18,6 +20,7 @@ export function BisonRouter() {
       <Route path="/" element={<BisonOverview />} />
       <Route path="/teams/:team" element={<TeamRoute />} />
       <Route path="/nodes" element={<NodesPage />} />
+      <Route path="/pricing" element={<PricingPage />} />
       <Route
         path="*"
         element={<EmptyState missing="info" title="No such Bison page" />}

@@ -6,12 +6,13 @@ import { TeamInfoCard } from '../teams/TeamInfoCard';
 import { TeamTenancyView } from '../teams/TeamTenancyView';
 import { TeamUnavailable } from '../teams/TeamUnavailable';
 import { useTeam } from '../teams/useTeam';
+import { TeamCostCard } from '../usage/TeamCostCard';
 import { TeamWalletView } from '../wallet/TeamWalletView';
 
 /**
  * The Bison tab of a Group: the team bound to the group (its
  * `bison.io/tenant` annotation, else its name), its quota and projects,
- * and the team's wallet.
+ * its cost over time and the team's wallet.
  */
 export function EntityBisonContent() {
   const { entity } = useEntity();
@@ -39,6 +40,9 @@ export function EntityBisonContent() {
       </Grid>
       <Grid item xs={12}>
         <TeamTenancyView team={team.name} />
+      </Grid>
+      <Grid item xs={12}>
+        <TeamCostCard key={team.name} team={team.name} />
       </Grid>
       <Grid item xs={12}>
         <TeamWalletView team={team.name} />

@@ -1,9 +1,10 @@
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { renderWithApis } from '../../__testUtils__/apis';
 import {
   aProject,
+  aTeamUsage,
   mockBisonApi,
   responseError,
 } from '../../__testUtils__/fixtures';
@@ -53,6 +54,72 @@ describe('EntityBisonProjectCard', () => {
     expect(screen.getByText('12 / 64 GiB')).toBeInTheDocument();
     expect(screen.getByText('4 / 4 devices')).toBeInTheDocument();
     expect(api.getProject).toHaveBeenCalledWith('ml-training');
+  });
+
+  it("shows the project's cost over the last 30 days", async () => {
+    const api = mockBisonApi({
+      getProject: async name => aProject(name, { team: 'ml-team' }),
+      getTeamUsage: async (team, query) => {
+        const from = new Date(query!.from!);
+        const day = (n: number) =>
+          new Date(from.getTime() + n * 86_400_000).toISOString();
+        return aTeamUsage({
+          team,
+          from: query!.from!,
+          to: query!.to!,
+          granularity: 'day',
+          groupBy: 'project',
+          buckets: [
+            { start: day(1), key: 'ml-training', cost: '10.25' },
+            { start: day(1), key: 'ml-serving', cost: '99.00' },
+            { start: day(3), key: 'ml-training', cost: '2.000001' },
+          ],
+          totals: [
+            { key: 'ml-serving', cost: '99.00' },
+            { key: 'ml-training', cost: '12.250001' },
+          ],
+          total: '111.250001',
+        });
+      },
+    });
+    await renderFor(annotated, api);
+
+    expect(await screen.findByTestId('project-cost-total')).toHaveTextContent(
+      '$12.250001',
+    );
+    const chart = screen.getByRole('img', {
+      name: 'Cost per day of ml-training',
+    });
+    expect(chart.querySelectorAll('path.recharts-rectangle')).toHaveLength(2);
+    expect(api.getTeamUsage).toHaveBeenCalledWith(
+      'ml-team',
+      expect.objectContaining({ granularity: 'day', groupBy: 'project' }),
+    );
+    const { from, to } = api.getTeamUsage.mock.calls[0][1]!;
+    expect((Date.parse(to!) - Date.parse(from!)) / 86_400_000).toBeGreaterThan(
+      29,
+    );
+  });
+
+  it('says so when the project has no usage yet', async () => {
+    const api = mockBisonApi({
+      getTeamUsage: async (team, query) =>
+        aTeamUsage({
+          team,
+          groupBy: 'project',
+          buckets: [
+            { start: query!.from!, key: 'other-project', cost: '1.00' },
+          ],
+          totals: [{ key: 'other-project', cost: '1.00' }],
+          total: '1.00',
+        }),
+    });
+    await renderFor(annotated, api);
+    expect(await screen.findByTestId('project-cost-empty')).toHaveTextContent(
+      'No usage billed in the last 30 days.',
+    );
+    expect(screen.queryByTestId('project-cost-total')).toBeNull();
+    await waitFor(() => expect(api.getTeamUsage).toHaveBeenCalledTimes(1));
   });
 
   it('says so when the namespace is not a Bison project', async () => {

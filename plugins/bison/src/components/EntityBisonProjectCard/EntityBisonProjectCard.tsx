@@ -15,6 +15,7 @@ import { bisonApiRef, BisonProject } from '../../api';
 import { teamRouteRef } from '../../routes';
 import { QuotaBars } from '../quota/QuotaBars';
 import { isForbidden, isNotFound } from '../shared/errorMessage';
+import { ProjectCost } from '../usage/ProjectCost';
 
 /** The team page link, or undefined where the Bison page is not mounted. */
 function useTeamLink(): ((team: string) => string) | undefined {
@@ -50,13 +51,20 @@ function ProjectDetails(props: { project: BisonProject }) {
         </Typography>
         <QuotaBars quota={project.quota} />
       </Box>
+      <Box mt={2}>
+        <Typography variant="subtitle2" component="h3" gutterBottom>
+          Cost
+        </Typography>
+        <ProjectCost project={project} />
+      </Box>
     </>
   );
 }
 
 /**
  * The Bison project a Component runs in (its `bison.io/project`
- * annotation): the project's team, display name and quota use.
+ * annotation): the project's team, display name, quota use and its cost
+ * over the last 30 days.
  *
  * @public
  */

@@ -5,6 +5,7 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { rootRouteRef } from '../../routes';
+import { TeamCostCard } from '../usage/TeamCostCard';
 import { TeamWalletView } from '../wallet/TeamWalletView';
 import { TeamActions } from './TeamActions';
 import { TeamTenancyView } from './TeamTenancyView';
@@ -14,7 +15,7 @@ import { useTeam } from './useTeam';
 
 /**
  * The page of one team (`/bison/teams/:team`): title, its quota and
- * projects, and its wallet.
+ * projects, its cost over time, and its wallet.
  */
 export function TeamPage(props: { team: string }) {
   const { team: name } = props;
@@ -41,6 +42,9 @@ export function TeamPage(props: { team: string }) {
       <Grid container spacing={3}>
         <Grid item xs={12}>
           <TeamTenancyView team={name} />
+        </Grid>
+        <Grid item xs={12}>
+          <TeamCostCard key={name} team={name} />
         </Grid>
         <Grid item xs={12}>
           <TeamWalletView team={name} />

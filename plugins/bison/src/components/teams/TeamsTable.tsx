@@ -5,9 +5,8 @@ import {
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/core-plugin-api';
-import useAsync from 'react-use/esm/useAsync';
-import { BisonCurrency, bisonApiRef, BisonTeam } from '../../api';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { BisonCurrency, BisonTeam } from '../../api';
 import { teamRouteRef } from '../../routes';
 import { QuotaBars } from '../quota/QuotaBars';
 import { formatAmount } from '../shared/money';
@@ -15,19 +14,18 @@ import { WalletStateChip } from '../wallet/WalletStateChip';
 import { TenancyChip } from './TenancyChip';
 
 /**
- * The teams the user may read, with their wallet balance and state, quota
- * use, project count and tenancy problems; each name links to the team's
- * page.
+ * The teams the user may read (GET /teams, read by the caller), with their
+ * wallet balance and state, quota use, project count and tenancy problems;
+ * each name links to the team's page.
  */
-export function TeamsTable(props: { currency: BisonCurrency }) {
-  const { currency } = props;
-  const api = useApi(bisonApiRef);
+export function TeamsTable(props: {
+  currency: BisonCurrency;
+  teams?: BisonTeam[];
+  loading: boolean;
+  error?: Error;
+}) {
+  const { currency, teams, loading, error } = props;
   const teamLink = useRouteRef(teamRouteRef);
-  const {
-    value: teams,
-    loading,
-    error,
-  } = useAsync(() => api.listTeams(), [api]);
 
   if (error) return <ResponseErrorPanel error={error} />;
   if (teams && teams.length === 0) {
