@@ -1,8 +1,8 @@
 import {
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
   RootConfigService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
+import { scheduleGlobalTask } from '../scheduling/scheduleGlobalTask';
 import { BillingEngine } from './BillingEngine';
 
 export const BILLING_TASK_ID = 'bison-billing';
@@ -17,14 +17,11 @@ export async function scheduleBilling(options: {
   config: RootConfigService;
   engine: BillingEngine;
 }) {
-  const configured = options.config.getOptionalConfig('bison.billing.schedule');
-  const schedule = configured
-    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(configured)
-    : { frequency: { minutes: 5 }, timeout: { minutes: 30 } };
-  await options.scheduler.scheduleTask({
+  await scheduleGlobalTask({
+    ...options,
     id: BILLING_TASK_ID,
-    scope: 'global',
-    ...schedule,
+    configKey: 'bison.billing.schedule',
+    defaultSchedule: { frequency: { minutes: 5 }, timeout: { minutes: 30 } },
     fn: async signal => {
       await options.engine.run({ trigger: 'schedule', signal });
     },

@@ -100,15 +100,12 @@ export function registerTeamRoutes(router: ApiRouter, ctx: RouteContext) {
       ...TENANT_FIELDS,
     ]);
     const systemNamespace = ctx.tenancy?.systemNamespace ?? '';
-    if (body.name !== undefined) {
-      parseKubernetesName('name', body.name, systemNamespace);
-    }
+    const parseName = (name: unknown) =>
+      parseKubernetesName('name', name, systemNamespace);
+    // A name sent is checked before the catalog is asked for the Group.
+    const sentName = body.name === undefined ? undefined : parseName(body.name);
     const group = await findGroup(ctx, body.groupRef, credentials);
-    const name = parseKubernetesName(
-      'name',
-      body.name ?? tenantNameOfGroup(group),
-      systemNamespace,
-    );
+    const name = sentName ?? parseName(tenantNameOfGroup(group));
     const displayName =
       body.displayName?.trim() ||
       group.spec.profile?.displayName ||

@@ -86,22 +86,24 @@ export class TenancyReader {
   async readTeams(teamNames: string[]): Promise<Map<string, TeamTenancy>> {
     if (teamNames.length === 0) return new Map();
     const version = this.cache?.version();
+    const key = teamNames.join('\n');
+    if (
+      version !== undefined &&
+      this.memo?.version === version &&
+      this.memo.key === key
+    ) {
+      return this.memo.teams;
+    }
     const cached = version === undefined ? undefined : this.cache!.snapshot();
     if (version !== undefined && cached) {
-      const key = teamNames.join('\n');
-      if (this.memo?.version !== version || this.memo.key !== key) {
-        this.memo = {
-          version,
-          key,
-          teams: groupByTeam(
-            teamNames,
-            cached.tenants,
-            cached.namespaces,
-            cached.quotas,
-          ),
-        };
-      }
-      return this.memo.teams;
+      const teams = groupByTeam(
+        teamNames,
+        cached.tenants,
+        cached.namespaces,
+        cached.quotas,
+      );
+      this.memo = { version, key, teams };
+      return teams;
     }
     const [tenants, namespaces, quotas] = await Promise.all([
       this.kube.listTenants(),

@@ -1,8 +1,8 @@
 import {
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
   RootConfigService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
+import { scheduleGlobalTask } from '../scheduling/scheduleGlobalTask';
 import { TenancyReconciler } from './TenancyReconciler';
 
 export const TENANCY_RECONCILE_TASK_ID = 'bison-tenancy-reconcile';
@@ -13,16 +13,11 @@ export async function scheduleTenancyReconcile(options: {
   config: RootConfigService;
   reconciler: TenancyReconciler;
 }) {
-  const configured = options.config.getOptionalConfig(
-    'bison.kubernetes.reconcile.schedule',
-  );
-  const schedule = configured
-    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(configured)
-    : { frequency: { minutes: 5 }, timeout: { minutes: 2 } };
-  await options.scheduler.scheduleTask({
+  await scheduleGlobalTask({
+    ...options,
     id: TENANCY_RECONCILE_TASK_ID,
-    scope: 'global',
-    ...schedule,
+    configKey: 'bison.kubernetes.reconcile.schedule',
+    defaultSchedule: { frequency: { minutes: 5 }, timeout: { minutes: 2 } },
     fn: async () => {
       await options.reconciler.run();
     },

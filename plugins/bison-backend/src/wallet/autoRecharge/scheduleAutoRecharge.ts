@@ -1,8 +1,8 @@
 import {
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
   RootConfigService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
+import { scheduleGlobalTask } from '../../scheduling/scheduleGlobalTask';
 import { AutoRechargeRunner } from './AutoRechargeRunner';
 
 export const AUTO_RECHARGE_TASK_ID = 'bison-auto-recharge';
@@ -16,16 +16,11 @@ export async function scheduleAutoRecharge(options: {
   config: RootConfigService;
   runner: AutoRechargeRunner;
 }) {
-  const configured = options.config.getOptionalConfig(
-    'bison.autoRecharge.schedule',
-  );
-  const schedule = configured
-    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(configured)
-    : { frequency: { minutes: 10 }, timeout: { minutes: 5 } };
-  await options.scheduler.scheduleTask({
+  await scheduleGlobalTask({
+    ...options,
     id: AUTO_RECHARGE_TASK_ID,
-    scope: 'global',
-    ...schedule,
+    configKey: 'bison.autoRecharge.schedule',
+    defaultSchedule: { frequency: { minutes: 10 }, timeout: { minutes: 5 } },
     fn: async signal => {
       await options.runner.run(new Date(), signal);
     },

@@ -8,6 +8,7 @@ import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
+import { DetailsFields } from '../shared/DetailsFields';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { FormEvent, useEffect, useState } from 'react';
@@ -113,24 +114,13 @@ export function CreateProjectDialog(props: {
             margin="normal"
             inputProps={{ autoComplete: 'off' }}
           />
-          <TextField
-            id="bison-project-display-name"
-            label="Display name"
-            value={displayName}
-            onChange={e => setDisplayName(e.target.value)}
+          <DetailsFields
+            idPrefix="bison-project"
+            displayName={displayName}
+            description={description}
+            onDisplayNameChange={setDisplayName}
+            onDescriptionChange={setDescription}
             disabled={sending}
-            fullWidth
-            margin="normal"
-          />
-          <TextField
-            id="bison-project-description"
-            label="Description"
-            value={description}
-            onChange={e => setDescription(e.target.value)}
-            disabled={sending}
-            fullWidth
-            multiline
-            margin="normal"
           />
           <Box mt={2}>
             <Typography variant="subtitle1" component="h3">

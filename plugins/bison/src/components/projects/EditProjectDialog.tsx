@@ -4,7 +4,7 @@ import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import TextField from '@material-ui/core/TextField';
+import { DetailsFields } from '../shared/DetailsFields';
 import Alert from '@material-ui/lab/Alert';
 import { FormEvent, useEffect, useState } from 'react';
 import { bisonApiRef, BisonProject } from '../../api';
@@ -70,24 +70,13 @@ export function EditProjectDialog(props: {
               {serverError}
             </Alert>
           )}
-          <TextField
-            id="bison-edit-project-display-name"
-            label="Display name"
-            value={displayName}
-            onChange={e => setDisplayName(e.target.value)}
+          <DetailsFields
+            idPrefix="bison-edit-project"
+            displayName={displayName}
+            description={description}
+            onDisplayNameChange={setDisplayName}
+            onDescriptionChange={setDescription}
             disabled={sending}
-            fullWidth
-            margin="normal"
-          />
-          <TextField
-            id="bison-edit-project-description"
-            label="Description"
-            value={description}
-            onChange={e => setDescription(e.target.value)}
-            disabled={sending}
-            fullWidth
-            multiline
-            margin="normal"
           />
         </DialogContent>
         <DialogActions>
