@@ -23,3 +23,21 @@ export function formatFixedPoint(
   const unsigned = fraction ? `${integerPart}.${fraction}` : integerPart;
   return negative ? `-${unsigned}` : unsigned;
 }
+
+/**
+ * `value / divisor` rounded half to even (banker's rounding), for a positive
+ * divisor. Symmetric: -x rounds to exactly the negation of x.
+ */
+export function divideHalfEven(value: bigint, divisor: bigint): bigint {
+  if (divisor <= 0n) throw new RangeError('divisor must be positive');
+  const magnitude = value < 0n ? -value : value;
+  let quotient = magnitude / divisor;
+  const twiceRemainder = (magnitude % divisor) * 2n;
+  if (
+    twiceRemainder > divisor ||
+    (twiceRemainder === divisor && quotient % 2n === 1n)
+  ) {
+    quotient += 1n;
+  }
+  return value < 0n ? -quotient : quotient;
+}

@@ -1,4 +1,9 @@
-import { Currency, formatMoney, formatMoneyWithCurrency } from './formatMoney';
+import {
+  Currency,
+  formatMoney,
+  formatMoneyWithCurrency,
+  FormatMoneyWithCurrencyOptions,
+} from './formatMoney';
 import { MAX_BALANCE_MICROS } from './micros';
 
 describe('formatMoney', () => {
@@ -48,5 +53,32 @@ describe('formatMoneyWithCurrency', () => {
     expect(() =>
       formatMoneyWithCurrency(1n, { code: 'XXX', minorUnits: 7 }),
     ).toThrow(RangeError);
+  });
+
+  it.each<[bigint, Currency, string]>([
+    [644_914_950n, usd, '$644.91'],
+    [4_346_857_374n, usd, '$4346.86'],
+    [-12_345_678n, usd, '-$12.35'],
+    [-1n, usd, '-$0.00'],
+    [1_499_999n, jpy, '1 JPY'],
+    [1_234_567n, bhd, '1.235 BHD'],
+  ])('rounds %p in %j to minor units as %j', (micros, currency, expected) => {
+    expect(
+      formatMoneyWithCurrency(micros, currency, { precision: 'minorUnits' }),
+    ).toBe(expected);
+  });
+
+  it.each<[bigint, FormatMoneyWithCurrencyOptions, string]>([
+    [1_234_567_890_000n, { grouping: true }, '$1,234,567.89'],
+    [-1_234_000_000n, { grouping: true }, '-$1,234.00'],
+    [999_000_000n, { grouping: true }, '$999.00'],
+    [1_000_000_000_001n, { grouping: true }, '$1,000,000.000001'],
+    [
+      1_234_567_890_000n,
+      { grouping: true, precision: 'minorUnits' },
+      '$1,234,567.89',
+    ],
+  ])('formats %p with %j as %j', (micros, options, expected) => {
+    expect(formatMoneyWithCurrency(micros, usd, options)).toBe(expected);
   });
 });

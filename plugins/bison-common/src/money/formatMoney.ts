@@ -1,5 +1,6 @@
 import { formatFixedPoint } from '../internal/fixedPoint';
-import { MICRO_DECIMALS, Micros } from './micros';
+import { checkMoneyDecimals, MICRO_DECIMALS, Micros } from './micros';
+import { roundMoney } from './roundMoney';
 
 /** @public */
 export interface FormatMoneyOptions {
@@ -17,16 +18,16 @@ export interface Currency {
   minorUnits: number;
 }
 
-function checkDecimals(decimals: number): void {
-  if (
-    !Number.isInteger(decimals) ||
-    decimals < 0 ||
-    decimals > MICRO_DECIMALS
-  ) {
-    throw new RangeError(
-      `decimals must be an integer from 0 to ${MICRO_DECIMALS}, got ${decimals}`,
-    );
-  }
+/** @public */
+export interface FormatMoneyWithCurrencyOptions {
+  /**
+   * 'exact' (the default) shows every decimal needed: '$0.000001'.
+   * 'minorUnits' rounds half to even to the currency's minor units, for
+   * amounts shown to people: '$644.91'.
+   */
+  precision?: 'exact' | 'minorUnits';
+  /** Separates thousands with commas: '$1,234.56'. Default false. */
+  grouping?: boolean;
 }
 
 /**
@@ -42,25 +43,39 @@ export function formatMoney(
   options?: FormatMoneyOptions,
 ): string {
   const decimals = options?.decimals ?? 2;
-  checkDecimals(decimals);
+  checkMoneyDecimals(decimals);
   return formatFixedPoint(micros, MICRO_DECIMALS, decimals);
+}
+
+function groupThousands(unsigned: string): string {
+  const point = unsigned.indexOf('.');
+  const integer = point < 0 ? unsigned : unsigned.slice(0, point);
+  const grouped = integer.replace(/\B(?=(\d{3})+$)/g, ',');
+  return point < 0 ? grouped : `${grouped}${unsigned.slice(point)}`;
 }
 
 /**
  * Formats micros for display with a currency: '$100.50', '-€2.50', or
- * '1500 JPY' when there is no symbol. Exact: sub-minor-unit amounts show
- * extra decimals ('$0.000001') instead of being rounded.
+ * '1500 JPY' when there is no symbol. Exact by default: sub-minor-unit
+ * amounts show extra decimals ('$0.000001'); see the options for rounding.
+ * A negative amount keeps its sign when it rounds to zero ('-$0.00'): it is
+ * still a charge.
  *
  * @public
  */
 export function formatMoneyWithCurrency(
   micros: Micros,
   currency: Currency,
+  options?: FormatMoneyWithCurrencyOptions,
 ): string {
-  checkDecimals(currency.minorUnits);
-  const formatted = formatMoney(micros < 0n ? -micros : micros, {
-    decimals: currency.minorUnits,
-  });
+  checkMoneyDecimals(currency.minorUnits);
+  const magnitude = micros < 0n ? -micros : micros;
+  const shown =
+    options?.precision === 'minorUnits'
+      ? roundMoney(magnitude, currency.minorUnits)
+      : magnitude;
+  let formatted = formatMoney(shown, { decimals: currency.minorUnits });
+  if (options?.grouping) formatted = groupThousands(formatted);
   const sign = micros < 0n ? '-' : '';
   return currency.symbol
     ? `${sign}${currency.symbol}${formatted}`

@@ -6,7 +6,11 @@ export {
 } from './micros';
 export type { ParseMoneyOptions } from './parseMoney';
 export { parseMoney } from './parseMoney';
-export type { FormatMoneyOptions, Currency } from './formatMoney';
+export type {
+  FormatMoneyOptions,
+  FormatMoneyWithCurrencyOptions,
+  Currency,
+} from './formatMoney';
 export { formatMoney, formatMoneyWithCurrency } from './formatMoney';
 export {
   addMoney,
@@ -16,4 +20,5 @@ export {
   sumMoney,
 } from './arithmetic';
 export { multiplyMoney } from './multiplyMoney';
+export { roundMoney } from './roundMoney';
 export { moneyFromDb } from './moneyFromDb';

@@ -26,3 +26,16 @@ export const MAX_AMOUNT_MICROS: Micros = 10n ** 18n;
  * @public
  */
 export const MAX_BALANCE_MICROS: Micros = 2n ** 63n - 1n;
+
+/** Throws unless `decimals` is a whole number of decimals a micro can show. */
+export function checkMoneyDecimals(decimals: number): void {
+  if (
+    !Number.isInteger(decimals) ||
+    decimals < 0 ||
+    decimals > MICRO_DECIMALS
+  ) {
+    throw new RangeError(
+      `decimals must be an integer from 0 to ${MICRO_DECIMALS}, got ${decimals}`,
+    );
+  }
+}

@@ -4,6 +4,7 @@ import { formatMoney } from './formatMoney';
 import { MAX_AMOUNT_MICROS } from './micros';
 import { multiplyMoney } from './multiplyMoney';
 import { parseMoney } from './parseMoney';
+import { roundMoney } from './roundMoney';
 
 /** Reference: num/den (den > 0) rounded half-even, with bigint only. */
 function divideHalfEven(num: bigint, den: bigint): bigint {
@@ -107,6 +108,16 @@ describe('money properties', () => {
           expect(multiplyMoney(price, quantity)).toBe(negative ? -even : even);
         },
       ),
+    );
+  });
+
+  it('roundMoney matches the reference at every number of decimals', () => {
+    fc.assert(
+      fc.property(amounts, fc.integer({ min: 0, max: 6 }), (x, decimals) => {
+        const unit = 10n ** BigInt(6 - decimals);
+        expect(roundMoney(x, decimals)).toBe(divideHalfEven(x, unit) * unit);
+        expect(roundMoney(-x, decimals)).toBe(-roundMoney(x, decimals));
+      }),
     );
   });
 });

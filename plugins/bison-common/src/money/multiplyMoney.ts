@@ -1,6 +1,7 @@
 import Big from 'big.js';
 import { InvalidQuantityError } from '../errors';
 import { Decimal, PLAIN_DECIMAL } from '../internal/decimal';
+import { divideHalfEven } from '../internal/fixedPoint';
 import { Micros } from './micros';
 
 /**
@@ -43,16 +44,5 @@ function multiplyFixedPoint(priceMicros: Micros, quantity: string): Micros {
   const scale = point < 0 ? 0 : unsigned.length - point - 1;
   const digits = BigInt(point < 0 ? unsigned : unsigned.replace('.', ''));
   const product = priceMicros * (negative ? -digits : digits);
-  if (scale === 0) return product;
-  const divisor = 10n ** BigInt(scale);
-  const magnitude = product < 0n ? -product : product;
-  let rounded = magnitude / divisor;
-  const twiceRemainder = (magnitude % divisor) * 2n;
-  if (
-    twiceRemainder > divisor ||
-    (twiceRemainder === divisor && rounded % 2n === 1n)
-  ) {
-    rounded += 1n;
-  }
-  return product < 0n ? -rounded : rounded;
+  return scale === 0 ? product : divideHalfEven(product, 10n ** BigInt(scale));
 }

@@ -54,7 +54,7 @@ describe('BisonOverview', () => {
     expect(
       screen.getByText('group:default/machine-learning'),
     ).toBeInTheDocument();
-    expect(screen.getByText('$1234.50')).toBeInTheDocument();
+    expect(screen.getByText('$1,234.50')).toBeInTheDocument();
     expect(screen.getByText('-$5.00')).toBeInTheDocument();
     expect(screen.getByText('Active')).toBeInTheDocument();
     expect(screen.getByText('Overdue')).toBeInTheDocument();
@@ -217,13 +217,9 @@ describe('BisonOverview', () => {
     });
     await renderWith(api);
 
-    expect(await screen.findByTestId('spend-24h')).toHaveTextContent(
-      '$45.678901',
-    );
-    expect(screen.getByTestId('spend-7d')).toHaveTextContent('$1234.56789');
-    expect(screen.getByTestId('spend-unallocated')).toHaveTextContent(
-      '$12.345678',
-    );
+    expect(await screen.findByTestId('spend-24h')).toHaveTextContent('$45.68');
+    expect(screen.getByTestId('spend-7d')).toHaveTextContent('$1,234.57');
+    expect(screen.getByTestId('spend-unallocated')).toHaveTextContent('$12.35');
     const top = screen.getByTestId('top-teams');
     const items = within(top).getAllByRole('listitem');
     expect(items.map(item => item.textContent)).toEqual([

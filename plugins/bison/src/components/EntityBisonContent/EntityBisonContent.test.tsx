@@ -36,7 +36,7 @@ describe('EntityBisonContent', () => {
     await renderFor(annotatedGroup, api);
 
     expect(await screen.findByTestId('wallet-balance')).toHaveTextContent(
-      '$1234.50',
+      '$1,234.50',
     );
     expect(api.getTeam).toHaveBeenCalledWith('ml-team');
     expect(api.getWallet).toHaveBeenCalledWith('ml-team');

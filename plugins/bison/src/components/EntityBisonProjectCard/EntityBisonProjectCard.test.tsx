@@ -1,6 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { renderWithApis } from '../../__testUtils__/apis';
 import {
   aProject,
@@ -85,7 +86,11 @@ describe('EntityBisonProjectCard', () => {
     await renderFor(annotated, api);
 
     expect(await screen.findByTestId('project-cost-total')).toHaveTextContent(
-      '$12.250001',
+      '$12.25',
+    );
+    await userEvent.hover(screen.getByText('$12.25'));
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      'Exactly $12.250001',
     );
     const chart = screen.getByRole('img', {
       name: 'Cost per day of ml-training',

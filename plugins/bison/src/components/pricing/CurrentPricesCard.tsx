@@ -11,7 +11,7 @@ import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
 import { BisonCurrency, PriceBook, PriceBooks } from '../../api';
-import { formatAmount } from '../shared/money';
+import { formatExactAmount } from '../shared/money';
 import { unitOfResource } from '../shared/resourceUnits';
 import { formatDateTime } from '../shared/time';
 import { EditPricesDialog } from './EditPricesDialog';
@@ -80,7 +80,7 @@ export function CurrentPricesCard(props: {
               </TableCell>
               <TableCell>{unitOfResource(price.resource)}</TableCell>
               <TableCell align="right">
-                {formatAmount(price.pricePerHour, currency)}
+                {formatExactAmount(price.pricePerHour, currency)}
               </TableCell>
             </TableRow>
           ))}

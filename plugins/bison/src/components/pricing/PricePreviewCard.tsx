@@ -15,7 +15,8 @@ import Alert from '@material-ui/lab/Alert';
 import { FormEvent, useRef, useState } from 'react';
 import { BisonCurrency, bisonApiRef, PriceBook, PricePreview } from '../../api';
 import { errorMessage } from '../shared/errorMessage';
-import { formatAmount } from '../shared/money';
+import { formatExactAmount } from '../shared/money';
+import { Money } from '../shared/Money';
 import { formatUnitHours } from '../shared/resourceUnits';
 import { checkHours, checkQuantity } from './priceForm';
 
@@ -56,10 +57,10 @@ function PreviewResult(props: {
                 {formatUnitHours(line.unitHours, line.resource)}
               </TableCell>
               <TableCell align="right">
-                {formatAmount(line.pricePerHour, currency)}
+                {formatExactAmount(line.pricePerHour, currency)}
               </TableCell>
               <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
-                {formatAmount(line.cost, currency)}
+                <Money amount={line.cost} currency={currency} />
               </TableCell>
             </TableRow>
           ))}
@@ -77,7 +78,7 @@ function PreviewResult(props: {
         <Typography variant="h6" component="p">
           Total:{' '}
           <span data-testid="preview-total">
-            {formatAmount(preview.total, currency)}
+            <Money amount={preview.total} currency={currency} />
           </span>
         </Typography>
       </Box>

@@ -300,7 +300,7 @@ describe('PricingPage', () => {
     );
 
     expect(await screen.findByTestId('preview-total')).toHaveTextContent(
-      '$7533.60',
+      '$7,533.60',
     );
     expect(api.previewPrices).toHaveBeenCalledWith({
       resources: [
@@ -316,7 +316,7 @@ describe('PricingPage', () => {
         .map(row => row.textContent),
     ).toEqual([
       'ResourceUsagePrice per hourCost',
-      'nvidia.com/gpu2920 device-hours$2.50$7300.00',
+      'nvidia.com/gpu2920 device-hours$2.50$7,300.00',
       'memory46720 GiB-hours$0.005$233.60',
     ]);
     expect(screen.getByText('At the prices of version 2')).toBeInTheDocument();

@@ -1,16 +1,28 @@
-import { checkAmount, formatAmount } from './money';
+import { checkAmount, formatAmount, formatExactAmount } from './money';
 
 const usd = { code: 'USD', symbol: '$', minorUnits: 2 };
 
 describe('formatAmount', () => {
-  it('formats API amounts exactly with the currency symbol', () => {
+  it('rounds API amounts half to even to the minor units, grouped', () => {
     expect(formatAmount('100.5', usd)).toBe('$100.50');
     expect(formatAmount('-2.50', usd)).toBe('-$2.50');
-    expect(formatAmount('0.000001', usd)).toBe('$0.000001');
+    expect(formatAmount('644.91495', usd)).toBe('$644.91');
+    expect(formatAmount('0.125', usd)).toBe('$0.12');
+    expect(formatAmount('0.135', usd)).toBe('$0.14');
+    expect(formatAmount('4346.857374', usd)).toBe('$4,346.86');
+    expect(formatAmount('-0.000001', usd)).toBe('-$0.00');
   });
 
   it('falls back to the raw string', () => {
     expect(formatAmount('1e3', usd)).toBe('1e3 USD');
+  });
+});
+
+describe('formatExactAmount', () => {
+  it('keeps every decimal', () => {
+    expect(formatExactAmount('0.000001', usd)).toBe('$0.000001');
+    expect(formatExactAmount('4346.857374', usd)).toBe('$4,346.857374');
+    expect(formatExactAmount('3', usd)).toBe('$3.00');
   });
 });
 

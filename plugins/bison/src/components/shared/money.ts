@@ -6,21 +6,43 @@ import {
 } from '@bison/plugin-bison-common';
 import { BisonCurrency } from '../../api';
 
-/**
- * Formats an API amount ("100.50", "-0.123456") with the currency symbol,
- * exactly: '$100.50', '-$0.123456'. Falls back to the raw string (with the
- * currency code) if the backend ever sends something that is not a plain
- * decimal.
- */
-export function formatAmount(amount: string, currency: BisonCurrency): string {
+function formatApiAmount(
+  amount: string,
+  currency: BisonCurrency,
+  precision: 'exact' | 'minorUnits',
+): string {
   try {
     return formatMoneyWithCurrency(
       parseMoney(amount, { allowNegative: true }),
       currency,
+      { precision, grouping: true },
     );
   } catch {
+    // Not a plain decimal: show what the backend sent rather than nothing.
     return `${amount} ${currency.code}`;
   }
+}
+
+/**
+ * An API amount ("644.91495") as people read it: rounded half to even to the
+ * currency's minor units, with thousands separators: '$644.91',
+ * '-$1,234.50'. Balances and costs are exact in the ledger; show the exact
+ * value next to this one (see `Money`) where it can differ.
+ */
+export function formatAmount(amount: string, currency: BisonCurrency): string {
+  return formatApiAmount(amount, currency, 'minorUnits');
+}
+
+/**
+ * An API amount exactly, with every decimal it has: '$644.91495',
+ * '$0.000001'. For prices per unit-hour, which are set below a cent, and for
+ * the exact value behind a rounded one.
+ */
+export function formatExactAmount(
+  amount: string,
+  currency: BisonCurrency,
+): string {
+  return formatApiAmount(amount, currency, 'exact');
 }
 
 /** Whether an API amount is below zero. */

@@ -9,7 +9,7 @@ import { useRouteRef } from '@backstage/core-plugin-api';
 import { BisonCurrency, BisonTeam } from '../../api';
 import { teamRouteRef } from '../../routes';
 import { QuotaBars } from '../quota/QuotaBars';
-import { formatAmount } from '../shared/money';
+import { Money } from '../shared/Money';
 import { WalletStateChip } from '../wallet/WalletStateChip';
 import { TenancyChip } from './TenancyChip';
 
@@ -53,7 +53,11 @@ export function TeamsTable(props: {
       field: 'wallet.balance',
       align: 'right',
       render: team =>
-        team.wallet ? formatAmount(team.wallet.balance, currency) : '—',
+        team.wallet ? (
+          <Money amount={team.wallet.balance} currency={currency} />
+        ) : (
+          '—'
+        ),
     },
     {
       title: 'State',

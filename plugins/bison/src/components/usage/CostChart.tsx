@@ -29,6 +29,16 @@ const COLORS = [
 ];
 const OTHER_COLOR = '#9e9e9e';
 
+/** A tick of the cost axis: '$1,200', or '1,200 JPY' without a symbol. */
+function axisAmount(value: number, currency: BisonCurrency): string {
+  const number = value.toLocaleString('en-US', {
+    maximumFractionDigits: currency.minorUnits,
+  });
+  return currency.symbol
+    ? `${currency.symbol}${number}`
+    : `${number} ${currency.code}`;
+}
+
 function colorOf(series: string, index: number): string {
   return series === OTHER_SERIES ? OTHER_COLOR : COLORS[index % COLORS.length];
 }
@@ -94,11 +104,7 @@ export function CostChart(props: {
           />
           <YAxis
             tick={{ fill: axisColor, fontSize: 12 }}
-            tickFormatter={(value: number) =>
-              `${currency.symbol}${value.toLocaleString('en-US', {
-                maximumFractionDigits: 2,
-              })}`
-            }
+            tickFormatter={(value: number) => axisAmount(value, currency)}
             width={compact ? 0 : 72}
             hide={compact}
           />

@@ -5,7 +5,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { BisonCurrency, UsageTotal } from '../../api';
-import { formatAmount } from '../shared/money';
+import { Money } from '../shared/Money';
 import { formatUnitHours } from '../shared/resourceUnits';
 
 /**
@@ -48,7 +48,7 @@ export function CostTotalsTable(props: {
                 </TableCell>
               )}
               <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
-                {formatAmount(total.cost, currency)}
+                <Money amount={total.cost} currency={currency} />
               </TableCell>
             </TableRow>
           ))}

@@ -5,7 +5,7 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { bisonApiRef, BisonProject } from '../../api';
 import { isForbidden } from '../shared/errorMessage';
-import { formatAmount } from '../shared/money';
+import { Money } from '../shared/Money';
 import { useSettings } from '../useSettings';
 import { costChartData } from './chartData';
 import { CostChart } from './CostChart';
@@ -58,7 +58,7 @@ export function ProjectCost(props: { project: BisonProject }) {
     <>
       <Box display="flex" alignItems="baseline" gridGap={8}>
         <Typography variant="h5" component="p" data-testid="project-cost-total">
-          {total ? formatAmount(total.cost, currency) : '—'}
+          {total ? <Money amount={total.cost} currency={currency} /> : '—'}
         </Typography>
         <Typography variant="body2" color="textSecondary">
           in the last 30 days

@@ -14,7 +14,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { BisonCurrency, bisonApiRef, UsageSummary } from '../../api';
 import { teamRouteRef } from '../../routes';
 import { isForbidden } from '../shared/errorMessage';
-import { formatAmount } from '../shared/money';
+import { Money } from '../shared/Money';
 import { costChartData } from './chartData';
 import { CostChart } from './CostChart';
 import { lastDays } from './costRanges';
@@ -34,7 +34,7 @@ function Stat(props: {
         {props.label}
       </Typography>
       <Typography variant="h5" component="p" data-testid={props.testId}>
-        {formatAmount(props.amount, props.currency)}
+        <Money amount={props.amount} currency={props.currency} />
       </Typography>
       {props.hint && (
         <Typography variant="caption" color="textSecondary">
@@ -71,7 +71,7 @@ function TopTeams(props: { summary: UsageSummary; currency: BisonCurrency }) {
                 {team.displayName}
               </Typography>
             </span>
-            <span>{formatAmount(team.cost, currency)}</span>
+            <Money amount={team.cost} currency={currency} />
           </Box>
         </li>
       ))}

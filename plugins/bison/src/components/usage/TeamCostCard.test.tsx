@@ -68,7 +68,7 @@ describe('TeamCostCard', () => {
     await renderWithApis(<TeamCostCard team="ml-team" />, { bison: api });
 
     expect(await screen.findByTestId('cost-total')).toHaveTextContent(
-      '$123.456789',
+      '$123.46',
     );
     expect(screen.getByText('Total of the last 30 days')).toBeInTheDocument();
     const chart = screen.getByRole('img', { name: 'Cost by resource' });
@@ -81,7 +81,7 @@ describe('TeamCostCard', () => {
     expect(rows.map(row => row.textContent)).toEqual([
       'ProjectCost',
       'ml-training$90.00',
-      'ml-serving$33.456789',
+      'ml-serving$33.46',
     ]);
     const resources = screen.getByRole('table', { name: 'Cost per resource' });
     expect(within(resources).getByText('36 device-hours')).toBeInTheDocument();

@@ -13,7 +13,7 @@ import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { BisonCurrency, bisonApiRef, TeamUsage, UsageGroupBy } from '../../api';
 import { isForbidden } from '../shared/errorMessage';
-import { formatAmount } from '../shared/money';
+import { Money } from '../shared/Money';
 import { useSettings } from '../useSettings';
 import { costChartData } from './chartData';
 import { CostChart } from './CostChart';
@@ -45,7 +45,7 @@ function CostBody(props: {
     <>
       <Box mb={2}>
         <Typography variant="h4" component="p" data-testid="cost-total">
-          {formatAmount(byResource.total, currency)}
+          <Money amount={byResource.total} currency={currency} />
         </Typography>
         <Typography variant="body2" color="textSecondary">
           Total of the last {periodLabel}

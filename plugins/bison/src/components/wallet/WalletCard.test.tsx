@@ -27,7 +27,7 @@ describe('WalletCard', () => {
     });
 
     expect(await screen.findByTestId('wallet-balance')).toHaveTextContent(
-      '$1234.50',
+      '$1,234.50',
     );
     expect(screen.getByText('Low')).toBeInTheDocument();
     expect(screen.getByTestId('wallet-state')).toHaveAttribute(
@@ -59,7 +59,11 @@ describe('WalletCard', () => {
       }),
     });
     expect(await screen.findByTestId('wallet-balance')).toHaveTextContent(
-      '-$3.250001',
+      '-$3.25',
+    );
+    await userEvent.hover(screen.getByText('-$3.25'));
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      'Exactly -$3.250001',
     );
     expect(screen.getByText(/Last recharge:\s*never/)).toBeInTheDocument();
   });

@@ -12,7 +12,7 @@ import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { BisonCurrency, bisonApiRef, Wallet } from '../../api';
-import { formatAmount } from '../shared/money';
+import { Money } from '../shared/Money';
 import { formatRelativeTime } from '../shared/time';
 import { RechargeDialog } from './RechargeDialog';
 import { WalletStateChip } from './WalletStateChip';
@@ -89,7 +89,7 @@ function renderBody(
       <Box display="flex" alignItems="center" flexWrap="wrap" mb={2}>
         <Box mr={2}>
           <Typography variant="h3" component="p" data-testid="wallet-balance">
-            {formatAmount(wallet.balance, currency)}
+            <Money amount={wallet.balance} currency={currency} />
           </Typography>
         </Box>
         <WalletStateChip state={wallet.state} />
@@ -98,7 +98,7 @@ function renderBody(
         Last recharge:{' '}
         {wallet.lastRecharge ? (
           <span data-testid="wallet-last-recharge">
-            {formatAmount(wallet.lastRecharge.amount, currency)},{' '}
+            <Money amount={wallet.lastRecharge.amount} currency={currency} />,{' '}
             <time
               dateTime={wallet.lastRecharge.at}
               title={new Date(wallet.lastRecharge.at).toLocaleString()}
@@ -112,7 +112,8 @@ function renderBody(
       </Typography>
       {wallet.creditLimit && !/^0+(\.0+)?$/.test(wallet.creditLimit) && (
         <Typography variant="body2" color="textSecondary">
-          Credit limit: {formatAmount(wallet.creditLimit, currency)}
+          Credit limit:{' '}
+          <Money amount={wallet.creditLimit} currency={currency} />
         </Typography>
       )}
     </>

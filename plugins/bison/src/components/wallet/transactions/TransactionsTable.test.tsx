@@ -50,9 +50,14 @@ describe('TransactionsTable', () => {
     expect(await screen.findByText('Q1 budget')).toBeInTheDocument();
     expect(screen.getByText('Transactions')).toBeInTheDocument();
     expect(screen.getByText('$100.00')).not.toHaveAttribute('data-negative');
-    expect(screen.getByText('-$12.345678')).toHaveAttribute(
+    const usageDebit = screen.getByText('-$12.35');
+    expect(usageDebit.closest('[data-negative]')).toHaveAttribute(
       'data-negative',
       'true',
+    );
+    await userEvent.hover(usageDebit);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      'Exactly -$12.345678',
     );
     expect(screen.getByText('$150.00')).toBeInTheDocument();
     expect(screen.getByText('user:default/alice')).toBeInTheDocument();

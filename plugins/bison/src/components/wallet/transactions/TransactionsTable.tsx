@@ -16,7 +16,8 @@ import {
 } from '../../../api';
 import { downloadBlob } from '../../shared/downloadBlob';
 import { errorMessage } from '../../shared/errorMessage';
-import { formatAmount, isNegativeAmount } from '../../shared/money';
+import { isNegativeAmount } from '../../shared/money';
+import { Money } from '../../shared/Money';
 import { formatDateTime, utcStartOfDay } from '../../shared/time';
 import { KIND_LABELS } from './kindLabels';
 import {
@@ -127,7 +128,7 @@ export function TransactionsTable(props: TransactionsTableProps) {
           className={isNegativeAmount(t.amount) ? classes.negative : undefined}
           data-negative={isNegativeAmount(t.amount) || undefined}
         >
-          {formatAmount(t.amount, currency)}
+          <Money amount={t.amount} currency={currency} />
         </span>
       ),
     },
@@ -135,7 +136,7 @@ export function TransactionsTable(props: TransactionsTableProps) {
       title: 'Balance after',
       field: 'balanceAfter',
       align: 'right',
-      render: t => formatAmount(t.balanceAfter, currency),
+      render: t => <Money amount={t.balanceAfter} currency={currency} />,
     },
     { title: 'Actor', field: 'actor' },
     { title: 'Reason', field: 'reason', render: t => t.reason ?? '' },
