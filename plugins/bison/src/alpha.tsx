@@ -1,3 +1,4 @@
+import { Content } from '@backstage/core-components';
 import {
   ApiBlueprint,
   createFrontendPlugin,
@@ -37,7 +38,12 @@ const bisonPage = PageBlueprint.make({
     icon: <BisonIcon />,
     // The overview at /bison, the team pages at /bison/teams/:team and the
     // node pools at /bison/nodes.
-    loader: () => import('./components/BisonPage').then(m => <m.BisonRouter />),
+    loader: () =>
+      import('./components/BisonPage').then(m => (
+        <Content>
+          <m.BisonRouter />
+        </Content>
+      )),
   },
 });
 

@@ -15,6 +15,7 @@ import { LedgerWriter } from '../wallet/LedgerWriter';
 import { WalletService } from '../wallet/WalletService';
 import { insertUsageRecords } from './UsageRecordWriter';
 import { BillingStore, WindowOutcome } from './BillingStore';
+import { describeWindow } from './describeWindow';
 import { NamespaceOwners } from './NamespaceOwners';
 import { PriceBookStore } from './prices/PriceBookStore';
 
@@ -229,7 +230,7 @@ export class BillingEngine {
               }:${window.start.toISOString()}`,
               requestHash: `usage:${charge.total}`,
               actor: BILLING_ACTOR,
-              reason: `Usage ${window.start.toISOString()} – ${window.end.toISOString()}`,
+              reason: describeWindow(window),
               window,
             })),
         );

@@ -134,6 +134,7 @@ describe('BisonOverview', () => {
       .getByRole('link', { name: 'data-team' })
       .closest('tr')!;
     expect(within(other).queryByTestId('tenancy-status')).toBeNull();
+    expect(within(other).getByText('In sync')).toBeInTheDocument();
     expect(within(other).getByText('—')).toBeInTheDocument();
   });
 

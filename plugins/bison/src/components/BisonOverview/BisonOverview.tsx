@@ -48,23 +48,23 @@ export function BisonOverview() {
   const { currency, billingWindowMinutes } = settings;
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} md={6} lg={4}>
-        <InfoCard title="Installation">
-          <StructuredMetadataTable
-            metadata={{
-              Currency: `${currency.code} (${currency.symbol})`,
-              'Amount precision': `${currency.minorUnits} decimal places`,
-              'Billing window': `${billingWindowMinutes} minutes`,
-            }}
-          />
-        </InfoCard>
+      <Grid item xs={12} md={6}>
+        <Box display="flex" flexDirection="column" gridGap={24}>
+          <InfoCard title="Installation">
+            <StructuredMetadataTable
+              metadata={{
+                Currency: currency.symbol
+                  ? `${currency.code} (${currency.symbol})`
+                  : currency.code,
+                'Amount precision': `${currency.minorUnits} decimal places`,
+                'Billing window': `${billingWindowMinutes} minutes`,
+              }}
+            />
+          </InfoCard>
+          {!teams.error && <TenancyCountsCard teams={teams.value} />}
+        </Box>
       </Grid>
-      {!teams.error && (
-        <Grid item xs={12} md={6} lg={3}>
-          <TenancyCountsCard teams={teams.value} />
-        </Grid>
-      )}
-      <Grid item xs={12} lg={5} className={classes.optional}>
+      <Grid item xs={12} md={6} className={classes.optional}>
         <BillingStatusCard />
       </Grid>
       <Grid item xs={12} className={classes.optional}>

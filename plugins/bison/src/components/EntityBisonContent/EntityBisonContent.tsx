@@ -35,9 +35,6 @@ export function EntityBisonContent() {
   if (!team) return null;
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} md={6}>
-        <TeamInfoCard team={team} />
-      </Grid>
       <Grid item xs={12}>
         <TeamTenancyView team={team.name} />
       </Grid>
@@ -45,7 +42,10 @@ export function EntityBisonContent() {
         <TeamCostCard key={team.name} team={team.name} />
       </Grid>
       <Grid item xs={12}>
-        <TeamWalletView team={team.name} />
+        <TeamWalletView
+          team={team.name}
+          details={<TeamInfoCard team={team} />}
+        />
       </Grid>
     </Grid>
   );

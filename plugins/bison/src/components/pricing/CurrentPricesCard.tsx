@@ -15,7 +15,7 @@ import { formatExactAmount } from '../shared/money';
 import { unitOfResource } from '../shared/resourceUnits';
 import { formatDateTime } from '../shared/time';
 import { EditPricesDialog } from './EditPricesDialog';
-import { scheduledVersions } from './scheduling';
+import { describeEffectiveFrom, scheduledVersions } from './scheduling';
 
 /**
  * The prices in effect now: resource, unit and price per hour, the
@@ -48,9 +48,9 @@ export function CurrentPricesCard(props: {
   return (
     <InfoCard
       title="Current prices"
-      subheader={`Version ${current.version}, effective from ${formatDateTime(
-        current.effectiveFrom,
-      )}`}
+      subheader={`Version ${
+        current.version
+      }, effective from ${describeEffectiveFrom(current.effectiveFrom)}`}
       action={action}
     >
       {next && (
@@ -78,7 +78,9 @@ export function CurrentPricesCard(props: {
               <TableCell component="th" scope="row">
                 {price.resource}
               </TableCell>
-              <TableCell>{unitOfResource(price.resource)}</TableCell>
+              <TableCell style={{ whiteSpace: 'nowrap' }}>
+                {unitOfResource(price.resource)}
+              </TableCell>
               <TableCell align="right">
                 {formatExactAmount(price.pricePerHour, currency)}
               </TableCell>

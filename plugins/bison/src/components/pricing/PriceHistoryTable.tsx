@@ -3,7 +3,7 @@ import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import { PriceBook, PriceBooks } from '../../api';
 import { formatDateTime } from '../shared/time';
-import { isScheduled } from './scheduling';
+import { describeEffectiveFrom, isScheduled } from './scheduling';
 
 /**
  * Every version of the price book, newest first: when it took (or takes)
@@ -20,7 +20,7 @@ export function PriceHistoryTable(props: { books: PriceBooks }) {
       field: 'effectiveFrom',
       render: book => (
         <Box display="flex" alignItems="center" gridGap={8}>
-          <span>{formatDateTime(book.effectiveFrom)}</span>
+          <span>{describeEffectiveFrom(book.effectiveFrom)}</span>
           {book.version === books.current.version && (
             <Chip size="small" color="primary" label="Current" />
           )}

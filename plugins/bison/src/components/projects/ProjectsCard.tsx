@@ -10,7 +10,9 @@ import {
   projectDeletePermission,
   projectUpdatePermission,
 } from '@bison/plugin-bison-common';
+import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
 import IconButton from '@material-ui/core/IconButton';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -27,6 +29,30 @@ import { QuotaBars } from '../quota/QuotaBars';
 import { TypeToConfirmDialog } from '../shared/TypeToConfirmDialog';
 import { CreateProjectDialog } from './CreateProjectDialog';
 import { EditProjectDialog } from './EditProjectDialog';
+
+/** The namespace name, its display name and description, and its phase. */
+function ProjectSummary(props: { project: BisonProject }) {
+  const { project } = props;
+  return (
+    <>
+      <Box display="flex" alignItems="center" gridGap={8}>
+        <Typography variant="body2" style={{ fontWeight: 500 }}>
+          {project.displayName || project.name}
+        </Typography>
+        <Chip
+          size="small"
+          variant="outlined"
+          label={project.phase}
+          color={project.phase === 'Active' ? 'default' : 'secondary'}
+        />
+      </Box>
+      <Typography variant="caption" color="textSecondary" component="div">
+        Namespace <code>{project.name}</code>
+        {project.description ? ` · ${project.description}` : ''}
+      </Typography>
+    </>
+  );
+}
 
 function useTeamPermission(
   permission: typeof projectCreatePermission,
@@ -95,11 +121,8 @@ export function ProjectsCard(props: {
       <Table size="small" aria-label="Projects">
         <TableHead>
           <TableRow>
-            <TableCell>Name</TableCell>
-            <TableCell>Display name</TableCell>
-            <TableCell>Description</TableCell>
-            <TableCell>Phase</TableCell>
-            <TableCell>Quota</TableCell>
+            <TableCell>Project</TableCell>
+            <TableCell style={{ minWidth: 180 }}>Quota</TableCell>
             {(canUpdate || canDelete) && (
               <TableCell align="right">Actions</TableCell>
             )}
@@ -111,15 +134,14 @@ export function ProjectsCard(props: {
               key={project.name}
               data-testid={`project-${project.name}`}
             >
-              <TableCell>{project.name}</TableCell>
-              <TableCell>{project.displayName}</TableCell>
-              <TableCell>{project.description ?? ''}</TableCell>
-              <TableCell>{project.phase}</TableCell>
+              <TableCell>
+                <ProjectSummary project={project} />
+              </TableCell>
               <TableCell>
                 <QuotaBars quota={project.quota} compact />
               </TableCell>
               {(canUpdate || canDelete) && (
-                <TableCell align="right">
+                <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
                   {canUpdate && (
                     <IconButton
                       size="small"

@@ -7,7 +7,7 @@ import { quotaKeyLabel } from './quantityKinds';
 
 const useStyles = makeStyles((theme: Theme) => ({
   root: { marginBottom: theme.spacing(1) },
-  compact: { marginBottom: theme.spacing(0.5), minWidth: 160 },
+  compact: { marginBottom: theme.spacing(0.5), minWidth: 200 },
   bar: { height: 8, borderRadius: 4 },
   compactBar: { height: 4, borderRadius: 2 },
   ok: { backgroundColor: theme.palette.primary.main },
@@ -39,10 +39,18 @@ export function QuotaUsageBar(props: {
       data-severity={severity}
     >
       <Box display="flex" justifyContent="space-between" gridGap={8}>
-        <Typography variant={compact ? 'caption' : 'body2'}>{label}</Typography>
+        <Typography
+          variant={compact ? 'caption' : 'body2'}
+          noWrap
+          title={label}
+        >
+          {label}
+        </Typography>
         <Typography
           variant={compact ? 'caption' : 'body2'}
           color={severity === 'error' ? 'error' : 'textSecondary'}
+          noWrap
+          style={{ flexShrink: 0 }}
         >
           {usage}
         </Typography>

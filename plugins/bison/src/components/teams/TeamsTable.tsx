@@ -6,12 +6,29 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
-import { BisonCurrency, BisonTeam } from '../../api';
+import Typography from '@material-ui/core/Typography';
+import { BisonCurrency, BisonTeam, TenancyStatus } from '../../api';
 import { teamRouteRef } from '../../routes';
 import { QuotaBars } from '../quota/QuotaBars';
 import { Money } from '../shared/Money';
 import { WalletStateChip } from '../wallet/WalletStateChip';
 import { TenancyChip } from './TenancyChip';
+
+/** The Tenant's state: a chip for problems, quiet text otherwise. */
+function TenancyCell(props: { tenancy?: TenancyStatus }) {
+  const { tenancy } = props;
+  if (tenancy?.status === 'missing' || tenancy?.status === 'drifted') {
+    return <TenancyChip tenancy={tenancy} />;
+  }
+  let text = 'Not checked yet';
+  if (!tenancy) text = 'Ledger only';
+  else if (tenancy.status === 'ok') text = 'In sync';
+  return (
+    <Typography variant="body2" color="textSecondary">
+      {text}
+    </Typography>
+  );
+}
 
 /**
  * The teams the user may read (GET /teams, read by the caller), with their
@@ -80,7 +97,7 @@ export function TeamsTable(props: {
     {
       title: 'Tenancy',
       field: 'tenancy.status',
-      render: team => <TenancyChip tenancy={team.tenancy} />,
+      render: team => <TenancyCell tenancy={team.tenancy} />,
     },
   ];
 

@@ -41,7 +41,7 @@ export function CostTotalsTable(props: {
                 {total.key}
               </TableCell>
               {withUsage && (
-                <TableCell align="right">
+                <TableCell align="right" style={{ whiteSpace: 'nowrap' }}>
                   {total.quantity !== undefined
                     ? formatUnitHours(total.quantity, total.key)
                     : '—'}

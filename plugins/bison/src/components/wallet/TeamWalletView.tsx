@@ -1,7 +1,8 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useSignal } from '@backstage/plugin-signals-react';
+import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
-import { useEffect, useState } from 'react';
+import { ReactNode, useEffect, useState } from 'react';
 import { useSettings } from '../useSettings';
 import { AutoRechargeForm } from './autoRecharge/AutoRechargeForm';
 import { TransactionsTable } from './transactions/TransactionsTable';
@@ -20,8 +21,12 @@ export type WalletSignal = { team: string };
  *
  * @public
  */
-export function TeamWalletView(props: { team: string }) {
-  const { team } = props;
+export function TeamWalletView(props: {
+  team: string;
+  /** Shown under the balance, beside the taller auto-recharge form. */
+  details?: ReactNode;
+}) {
+  const { team, details } = props;
   const { value: settings, loading, error } = useSettings();
   const [refreshKey, setRefreshKey] = useState(0);
   const { lastSignal } = useSignal<WalletSignal>(WALLET_SIGNAL_CHANNEL);
@@ -44,6 +49,7 @@ export function TeamWalletView(props: { team: string }) {
           refreshKey={refreshKey}
           onRecharged={() => setRefreshKey(key => key + 1)}
         />
+        {details && <Box mt={3}>{details}</Box>}
       </Grid>
       <Grid item xs={12} md={6}>
         <AutoRechargeForm

@@ -45,6 +45,7 @@ export function ScheduleFields(props: {
           id="bison-auto-recharge-weekday"
           select
           label="Weekday"
+          style={{ minWidth: 140 }}
           value={values.weekday}
           onChange={e => onChange({ weekday: Number(e.target.value) })}
           SelectProps={{ native: true }}
@@ -62,6 +63,7 @@ export function ScheduleFields(props: {
           id="bison-auto-recharge-day"
           select
           label="Day of month"
+          style={{ minWidth: 120 }}
           value={values.dayOfMonth}
           onChange={e => onChange({ dayOfMonth: Number(e.target.value) })}
           SelectProps={{ native: true }}
