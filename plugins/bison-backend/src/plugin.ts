@@ -8,8 +8,9 @@ import { bisonUsageSourcesExtensionPoint } from '@bison/plugin-bison-node';
 import { createBilling } from './billing/createBilling';
 import {
   CapsuleNamespaceOwners,
-  noNamespaceOwners,
+  fixedNamespaceOwners,
 } from './billing/NamespaceOwners';
+import { NamespaceOwnerHistory } from './billing/NamespaceOwnerHistory';
 import { readBillingSettings } from './billing/readBillingSettings';
 import { scheduleBilling } from './billing/scheduleBilling';
 import { UsageSourceRegistry } from './billing/UsageSourceRegistry';
@@ -132,8 +133,12 @@ export const bisonPlugin = createBackendPlugin({
           ledger,
           wallets,
           owners: tenancy
-            ? new CapsuleNamespaceOwners(tenancy.kube, teams)
-            : noNamespaceOwners,
+            ? new CapsuleNamespaceOwners(
+                tenancy.kube,
+                teams,
+                new NamespaceOwnerHistory(knex),
+              )
+            : fixedNamespaceOwners(),
           logger: deps.logger,
         });
         await scheduleBilling({

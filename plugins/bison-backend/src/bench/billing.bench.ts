@@ -8,6 +8,7 @@ import { BillingStore } from '../billing/BillingStore';
 import { PriceBookStore } from '../billing/prices/PriceBookStore';
 import { Team } from '../tenancy/TeamStore';
 import { report, timed } from './stats';
+import { fixedNamespaceOwners } from '../billing/NamespaceOwners';
 
 jest.setTimeout(60 * 60_000);
 
@@ -76,7 +77,7 @@ describe.each(databases.eachSupportedId())('billing on %p', databaseId => {
       prices: new PriceBookStore(knex),
       ledger: services.writer,
       wallets: services.wallets,
-      owners: { teamsByNamespace: async () => teamsByNamespace },
+      owners: fixedNamespaceOwners(teamsByNamespace),
       source: () => source,
       logger: mockServices.logger.mock(),
       windowMs: HOUR,

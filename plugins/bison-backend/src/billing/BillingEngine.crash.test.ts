@@ -19,6 +19,7 @@ import {
   SCENARIO_WINDOWS,
   ScenarioSource,
 } from './__testUtils__/billingScenario';
+import { fixedNamespaceOwners } from './NamespaceOwners';
 
 jest.setTimeout(180_000);
 
@@ -101,13 +102,12 @@ describe.each(databases.eachSupportedId())(
         prices: new PriceBookStore(knex),
         ledger: services.writer,
         wallets: services.wallets,
-        owners: {
-          teamsByNamespace: async () =>
-            new Map([
-              [SCENARIO_NAMESPACES.ml, ml],
-              [SCENARIO_NAMESPACES.data, data],
-            ]),
-        },
+        owners: fixedNamespaceOwners(
+          new Map([
+            [SCENARIO_NAMESPACES.ml, ml],
+            [SCENARIO_NAMESPACES.data, data],
+          ]),
+        ),
         source: () => new ScenarioSource(),
         logger: mockServices.logger.mock(),
         windowMs: HOUR,

@@ -19,6 +19,7 @@ import {
   usageDebits,
   windowAt,
 } from './__testUtils__/billingScenario';
+import { fixedNamespaceOwners } from './NamespaceOwners';
 
 jest.setTimeout(120_000);
 
@@ -41,13 +42,12 @@ describe.each(databases.eachSupportedId())('BillingEngine on %p', id => {
       prices: new PriceBookStore(db),
       ledger: services.writer,
       wallets: services.wallets,
-      owners: {
-        teamsByNamespace: async () =>
-          new Map([
-            ['ml-train', ml],
-            ['data-etl', data],
-          ]),
-      },
+      owners: fixedNamespaceOwners(
+        new Map([
+          ['ml-train', ml],
+          ['data-etl', data],
+        ]),
+      ),
       source: () => source,
       logger: mockServices.logger.mock(),
       windowMs: HOUR,
@@ -95,6 +95,32 @@ describe.each(databases.eachSupportedId())('BillingEngine on %p', id => {
     expect(again).toMatchObject({ status: 'succeeded', windowsBilled: 0 });
     expect(source.calls).toBe(48);
     await expectBilledExactlyOnce();
+  });
+
+  it("asks for each window's namespace owners, and observes them when nothing is due", async () => {
+    const observe = jest.fn(async () => {});
+    const teamsDuring = jest.fn(
+      async (_window: { start: Date }) =>
+        new Map([
+          ['ml-train', ml],
+          ['data-etl', data],
+        ]),
+    );
+    const engine = await engineOn(knex, new FakeSource(), {
+      owners: { observe, teamsDuring },
+      maxWindowsPerRun: 2,
+    });
+    await engine.run({ now: NOW, trigger: 'manual' });
+    expect(teamsDuring.mock.calls.map(([window]) => window.start)).toEqual([
+      START,
+      new Date(START.getTime() + HOUR),
+    ]);
+    expect(observe).not.toHaveBeenCalled();
+
+    const early = new Date(START.getTime() + 2 * HOUR);
+    await engine.run({ now: early, trigger: 'manual' });
+    expect(observe).toHaveBeenCalledTimes(1);
+    expect(teamsDuring).toHaveBeenCalledTimes(2);
   });
 
   it('bills each window exactly once when two instances run at the same time', async () => {

@@ -90,6 +90,13 @@ export class BillingEngine {
     const runId = await store.startRun(options.trigger, options.actor, now);
     const all = await this.pendingWindows(now);
     const windows = all.slice(0, maxWindowsPerRun);
+    // Billing a window records the namespace owners; a run without one
+    // still does, so the history has no gap longer than the schedule.
+    if (windows.length === 0) {
+      await this.options.owners.observe().catch(error => {
+        logger.warn(`Could not observe namespace owners: ${error}`);
+      });
+    }
     let billed = 0;
     const finish = async (
       status: RunResult['status'],
@@ -149,7 +156,7 @@ export class BillingEngine {
 
     const usage = await source.getUsage(window, { signal });
     const rated = rateUsage(usage, book.prices, { onUnpriced: 'zero' });
-    const teams = await owners.teamsByNamespace();
+    const teams = await owners.teamsDuring(window);
 
     const charges = new Map<string, TeamCharge>();
     const unallocated: CostLine[] = [];

@@ -1,23 +1,73 @@
+import { TimeWindow } from '@bison/plugin-bison-common';
 import { KubernetesApi } from '../kubernetes/KubernetesApi';
 import { TENANT_LABEL } from '../tenancy/kubernetesNames';
 import { Team, TeamStore } from '../tenancy/TeamStore';
+import { NamespaceOwnerHistory } from './NamespaceOwnerHistory';
 
 /**
- * Which live team each namespace belongs to, from Capsule's tenant label on
- * the namespace (set by Bison or Capsule, never by the team's pods).
+ * Which team each namespace belongs to, from Capsule's tenant label on the
+ * namespace (set by Bison or Capsule, never by the team's pods).
  */
 export interface NamespaceOwners {
-  teamsByNamespace(): Promise<Map<string, Team>>;
+  /**
+   * Notes who owns each namespace now. The engine calls it on every run, so
+   * that a namespace deleted before its windows are billed is still charged
+   * to its team.
+   */
+  observe(): Promise<void>;
+  /** The live team that owned each namespace during the window. */
+  teamsDuring(window: TimeWindow): Promise<Map<string, Team>>;
 }
 
-/** Reads the mapping from the cluster with one list call. */
+/**
+ * Reads the owners from the cluster with one list call and keeps their
+ * history, so that a namespace deleted or moved to another team keeps its
+ * owner for the windows it had it. A namespace deleted less than one
+ * observation (a billing run, 5 minutes by default) after a window started
+ * is missing from that window's owners: its last minutes are unallocated.
+ */
 export class CapsuleNamespaceOwners implements NamespaceOwners {
   constructor(
     private readonly kube: KubernetesApi,
     private readonly teams: TeamStore,
+    private readonly history: NamespaceOwnerHistory,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async teamsByNamespace(): Promise<Map<string, Team>> {
+  async observe(): Promise<void> {
+    await this.readAndRecord();
+  }
+
+  async teamsDuring(window: TimeWindow): Promise<Map<string, Team>> {
+    const current = await this.readAndRecord();
+    const owners = await this.history.ownersDuring(window);
+    const liveById = new Map(
+      [...current.values()].map(team => [team.id, team]),
+    );
+    const formerIds = [...new Set(owners.values())].filter(
+      id => !liveById.has(id),
+    );
+    for (const team of await this.teams.getLiveTeamsById(formerIds)) {
+      liveById.set(team.id, team);
+    }
+    const result = new Map<string, Team>();
+    for (const [namespace, teamId] of owners) {
+      const team = liveById.get(teamId);
+      if (team) result.set(namespace, team);
+    }
+    return result;
+  }
+
+  private async readAndRecord(): Promise<Map<string, Team>> {
+    const current = await this.current();
+    await this.history.record(
+      new Map([...current].map(([namespace, team]) => [namespace, team.id])),
+      this.now(),
+    );
+    return current;
+  }
+
+  private async current(): Promise<Map<string, Team>> {
     const namespaces = await this.kube.listNamespaces(TENANT_LABEL);
     const tenantOf = new Map(
       namespaces.map(namespace => [
@@ -38,7 +88,12 @@ export class CapsuleNamespaceOwners implements NamespaceOwners {
   }
 }
 
-/** Without a cluster no namespace belongs to a team: usage is unallocated. */
-export const noNamespaceOwners: NamespaceOwners = {
-  teamsByNamespace: async () => new Map(),
-};
+/** A fixed mapping: without a cluster (empty: all usage unallocated), in tests and benchmarks. */
+export function fixedNamespaceOwners(
+  teamsByNamespace: Map<string, Team> = new Map(),
+): NamespaceOwners {
+  return {
+    observe: async () => {},
+    teamsDuring: async () => teamsByNamespace,
+  };
+}

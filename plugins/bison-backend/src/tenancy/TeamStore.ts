@@ -152,6 +152,13 @@ export class TeamStore {
     return rows.map(toTeam);
   }
 
+  /** The teams of these ids that are not archived. */
+  async getLiveTeamsById(ids: string[]): Promise<Team[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.live().whereIn('id', ids);
+    return rows.map(toTeam);
+  }
+
   async getTeamsByName(names: string[]): Promise<Team[]> {
     const rows = await this.live().whereIn('name', names);
     return rows.map(toTeam);

@@ -18,6 +18,7 @@ import {
   SCENARIO_START,
   ScenarioSource,
 } from './billingScenario';
+import { fixedNamespaceOwners } from '../NamespaceOwners';
 
 /** Holds every transaction open a while after its writes, before commit. */
 class SlowCommitLedger extends LedgerWriter {
@@ -41,13 +42,12 @@ async function main() {
     prices: new PriceBookStore(knex),
     ledger,
     wallets,
-    owners: {
-      teamsByNamespace: async () =>
-        new Map([
-          [SCENARIO_NAMESPACES.ml, ml],
-          [SCENARIO_NAMESPACES.data, data],
-        ]),
-    },
+    owners: fixedNamespaceOwners(
+      new Map([
+        [SCENARIO_NAMESPACES.ml, ml],
+        [SCENARIO_NAMESPACES.data, data],
+      ]),
+    ),
     source: () => new ScenarioSource(),
     logger: { info: silent, warn: silent, error: silent, debug: silent } as any,
     windowMs: HOUR,

@@ -1,0 +1,160 @@
+import * as k8s from '@kubernetes/client-node';
+import { TimeWindow } from '@bison/plugin-bison-common';
+import { Knex } from 'knex';
+import {
+  adminKubeConfig,
+  backendServiceAccountToken,
+  kubeConfigFor,
+} from '../__testUtils__/kubernetes/testCluster';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { createWalletServices } from '../__testUtils__/walletFixture';
+import { KubernetesApi } from '../kubernetes/KubernetesApi';
+import { Tenant } from '../kubernetes/types';
+import { TENANT_LABEL } from '../tenancy/kubernetesNames';
+import { newProjectNamespace } from '../tenancy/projects/projectNamespace';
+import { Team, TeamStore } from '../tenancy/TeamStore';
+import { newTenant } from '../tenancy/tenants/tenantFields';
+import { NamespaceOwnerHistory } from './NamespaceOwnerHistory';
+import { CapsuleNamespaceOwners } from './NamespaceOwners';
+
+jest.setTimeout(120_000);
+
+const databases = createTestDatabases();
+const HOUR = 3_600_000;
+const DAY_START = Date.parse('2026-11-20T00:00:00Z');
+const at = (hours: number) => new Date(DAY_START + hours * HOUR);
+const windowAt = (hour: number): TimeWindow => ({
+  start: at(hour),
+  end: at(hour + 1),
+});
+
+/** Namespace name → team name, for readable expectations. */
+function names(owners: Map<string, Team>): Record<string, string> {
+  return Object.fromEntries(
+    [...owners].map(([namespace, team]) => [namespace, team.name]),
+  );
+}
+
+async function waitUntilGone(core: k8s.CoreV1Api, name: string) {
+  for (let i = 0; i < 120; i++) {
+    try {
+      await core.readNamespace({ name });
+    } catch {
+      return;
+    }
+    await new Promise(resolve => setTimeout(resolve, 250));
+  }
+  throw new Error(`namespace ${name} was not deleted`);
+}
+
+describe.each(databases.eachSupportedId())(
+  'CapsuleNamespaceOwners on a real cluster and %p',
+  databaseId => {
+    const run = `${Date.now().toString(36)}${databaseId.length}`;
+    const teamA = `no${run}-a`;
+    const teamB = `no${run}-b`;
+    const kept = `${teamB}-kept`;
+    const deleted = `${teamA}-deleted`;
+    const moved = `${teamA}-moved`;
+    const admin = new KubernetesApi(adminKubeConfig());
+    const core = adminKubeConfig().makeApiClient(k8s.CoreV1Api);
+    let knex: Knex;
+    let teams: TeamStore;
+    let now: Date;
+    let owners: CapsuleNamespaceOwners;
+    let kube: KubernetesApi;
+
+    beforeAll(async () => {
+      knex = await databases.init(databaseId);
+      const services = await createWalletServices(knex);
+      teams = services.teams;
+      await services.createTeam(teamA);
+      await services.createTeam(teamB);
+      const tenants = new Map<string, Tenant>();
+      for (const team of [teamA, teamB]) {
+        tenants.set(
+          team,
+          await admin.createTenant(
+            newTenant(team, `group:default/${team}`, {
+              owners: [{ kind: 'Group', name: team }],
+              hard: {},
+              pool: 'shared',
+            }),
+          ),
+        );
+      }
+      await admin.createNamespace(
+        newProjectNamespace(kept, tenants.get(teamB)!, {}),
+      );
+      for (const name of [deleted, moved]) {
+        await admin.createNamespace(
+          newProjectNamespace(name, tenants.get(teamA)!, {}),
+        );
+      }
+      kube = new KubernetesApi(
+        kubeConfigFor(await backendServiceAccountToken()),
+      );
+      owners = new CapsuleNamespaceOwners(
+        kube,
+        teams,
+        new NamespaceOwnerHistory(knex),
+        () => now,
+      );
+    });
+
+    afterAll(async () => {
+      for (const name of [kept, moved]) {
+        await core.deleteNamespace({ name }).catch(() => {});
+      }
+      await knex.destroy();
+    });
+
+    /** Only this test's namespaces: the cluster is shared with other tests. */
+    async function ownersDuring(window: TimeWindow) {
+      const all = names(await owners.teamsDuring(window));
+      return Object.fromEntries(
+        Object.entries(all).filter(([namespace]) =>
+          [kept, deleted, moved].includes(namespace),
+        ),
+      );
+    }
+
+    it('keeps the owner of a namespace deleted or moved before its windows are billed', async () => {
+      now = at(10.5);
+      const before = kube.requestCount;
+      await owners.observe();
+      expect(kube.requestCount - before).toBe(1);
+
+      await admin.deleteNamespace(deleted);
+      await waitUntilGone(core, deleted);
+      await admin.patchNamespace(moved, {
+        metadata: { labels: { [TENANT_LABEL]: teamB } },
+      });
+      now = at(12.5);
+
+      // 10:00–11:00: the deleted namespace was A's, and so was the moved one.
+      expect(await ownersDuring(windowAt(10))).toEqual({
+        [kept]: teamB,
+        [deleted]: teamA,
+        [moved]: teamA,
+      });
+      // 12:00–13:00: the deleted one was last seen at 10:30; the moved one is B's.
+      expect(await ownersDuring(windowAt(12))).toEqual({
+        [kept]: teamB,
+        [moved]: teamB,
+      });
+      // 09:00–10:00, before Bison first looked: the first owners seen.
+      expect(await ownersDuring(windowAt(9))).toEqual({
+        [kept]: teamB,
+        [deleted]: teamA,
+        [moved]: teamA,
+      });
+    });
+
+    it('leaves the namespaces of an archived team unallocated', async () => {
+      const [a] = await teams.getTeamsByName([teamA]);
+      await teams.archiveTeam(a.id, now);
+      expect(await ownersDuring(windowAt(10))).toEqual({ [kept]: teamB });
+    });
+  },
+);
