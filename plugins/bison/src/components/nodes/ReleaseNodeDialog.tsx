@@ -1,14 +1,8 @@
 import { useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
-import DialogTitle from '@material-ui/core/DialogTitle';
-import Alert from '@material-ui/lab/Alert';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { bisonApiRef, BisonNode } from '../../api';
-import { errorMessage } from '../shared/errorMessage';
+import { FormDialog, useSubmission } from '../shared/FormDialog';
 
 /** Returns a node to the shared pool, after confirmation. */
 export function ReleaseNodeDialog(props: {
@@ -18,64 +12,34 @@ export function ReleaseNodeDialog(props: {
 }) {
   const { node, onClose, onDone } = props;
   const api = useApi(bisonApiRef);
-  const [sending, setSending] = useState(false);
-  const [serverError, setServerError] = useState<string>();
+  const { sending, serverError, reset, submit } = useSubmission();
 
-  useEffect(() => {
-    setSending(false);
-    setServerError(undefined);
-  }, [node]);
+  useEffect(() => reset(), [node, reset]);
 
   async function release() {
-    if (!node || sending) return;
-    setSending(true);
-    setServerError(undefined);
-    try {
-      await api.releaseNode(node.name);
-      setSending(false);
+    if (!node) return;
+    if (await submit(() => api.releaseNode(node.name))) {
       onDone();
       onClose();
-    } catch (error) {
-      setSending(false);
-      setServerError(errorMessage(error));
     }
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={!!node}
-      onClose={sending ? undefined : onClose}
-      aria-labelledby="bison-release-node-title"
-      fullWidth
+      titleId="bison-release-node-title"
+      title={<>Release node {node?.name}</>}
       maxWidth="xs"
+      sending={sending}
+      error={serverError}
+      submitLabel="Release"
+      onClose={onClose}
+      onSubmit={release}
     >
-      <DialogTitle id="bison-release-node-title">
-        Release node {node?.name}
-      </DialogTitle>
-      <DialogContent>
-        {serverError && (
-          <Alert severity="error" role="alert">
-            {serverError}
-          </Alert>
-        )}
-        <DialogContentText>
-          The node returns to the shared pool and stops being reserved for team{' '}
-          {node?.team}.
-        </DialogContentText>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={sending}>
-          Cancel
-        </Button>
-        <Button
-          color="primary"
-          variant="contained"
-          onClick={release}
-          disabled={sending}
-        >
-          Release
-        </Button>
-      </DialogActions>
-    </Dialog>
+      <DialogContentText>
+        The node returns to the shared pool and stops being reserved for team{' '}
+        {node?.team}.
+      </DialogContentText>
+    </FormDialog>
   );
 }

@@ -1,20 +1,16 @@
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import IconButton from '@material-ui/core/IconButton';
 import InputAdornment from '@material-ui/core/InputAdornment';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import DeleteIcon from '@material-ui/icons/Delete';
-import Alert from '@material-ui/lab/Alert';
-import { FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { BisonCurrency, bisonApiRef, PriceBook } from '../../api';
 import { useComputeResources } from '../quota/useComputeResources';
 import { errorMessage } from '../shared/errorMessage';
+import { FormDialog, useSubmission } from '../shared/FormDialog';
 import { unitOfResource } from '../shared/resourceUnits';
 import {
   MAX_NOTE,
@@ -127,8 +123,7 @@ export function EditPricesDialog(props: {
   const [effectiveFrom, setEffectiveFrom] = useState('');
   const [note, setNote] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [serverError, setServerError] = useState<string>();
+  const { sending, serverError, reset, submit } = useSubmission();
   /** The row (by key) or the date a backend error names, until edited. */
   const [serverField, setServerField] = useState<
     { key: number; field: 'resource' | 'price' } | 'effectiveFrom'
@@ -148,10 +143,9 @@ export function EditPricesDialog(props: {
     setEffectiveFrom(now);
     setNote('');
     setSubmitted(false);
-    setSaving(false);
-    setServerError(undefined);
+    reset();
     setServerField(undefined);
-  }, [open, current]);
+  }, [open, current, reset]);
 
   const validation = validatePriceRows(rows);
   const request = newPriceBook({
@@ -203,28 +197,22 @@ export function EditPricesDialog(props: {
     );
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function save() {
     setSubmitted(true);
     const invalid =
       validation.errors.some(e => e.resource || e.price) ||
       validation.formError ||
       noteError;
-    if (invalid || 'error' in request || saving) return;
-    setSaving(true);
-    setServerError(undefined);
-    setServerField(undefined);
-    try {
-      const book = await api.putPrices(request);
-      setSaving(false);
+    if (invalid || 'error' in request) return;
+    const saved = await submit(async () => {
+      setServerField(undefined);
+      const book = await api.putPrices(request).catch(error => {
+        setServerField(fieldOfMessage(errorMessage(error)));
+        throw error;
+      });
       onSaved(book);
-      onClose();
-    } catch (error) {
-      const message = errorMessage(error);
-      setSaving(false);
-      setServerError(message);
-      setServerField(fieldOfMessage(message));
-    }
+    });
+    if (saved) onClose();
   }
 
   /** Maps "'prices[i]...'" (i counts the prices sent) back to its row. */
@@ -238,113 +226,91 @@ export function EditPricesDialog(props: {
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
-      onClose={saving ? undefined : onClose}
-      aria-labelledby="bison-edit-prices-title"
-      fullWidth
+      titleId="bison-edit-prices-title"
+      title="Edit prices"
       maxWidth="md"
+      sending={sending}
+      error={serverError}
+      submitLabel="Save"
+      onClose={onClose}
+      onSubmit={save}
     >
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="bison-edit-prices-title">Edit prices</DialogTitle>
-        <DialogContent>
-          {serverError && (
-            <Alert severity="error" role="alert">
-              {serverError}
-            </Alert>
-          )}
-          <Typography variant="body2" color="textSecondary" paragraph>
-            Saving creates version {current.version + 1} of the price book.
-            Prices are per core-hour (cpu), GiB-hour (memory) or device-hour
-            (GPUs and other devices). A GPU model key such as
-            nvidia.com/gpu:A100 overrides the nvidia.com/gpu price for that
-            model.
-          </Typography>
-          <Box role="group" aria-label="Prices">
-            {rows.map((row, index) => (
-              <PriceRowFields
-                key={row.key}
-                index={index}
-                row={row}
-                errors={rowErrors(index)}
-                currency={currency}
-                disabled={saving}
-                onChange={next => updateRow(index, next)}
-                onRemove={() =>
-                  setRows(all => all.filter((_, i) => i !== index))
-                }
-              />
-            ))}
-          </Box>
-          <datalist id={RESOURCE_OPTIONS_ID}>
-            {[...suggestions].map(key => (
-              <option key={key} value={key} />
-            ))}
-          </datalist>
-          {shown(validation.formError) && (
-            <Typography color="error" variant="body2" role="alert">
-              {validation.formError}
-            </Typography>
-          )}
-          <Button
-            size="small"
-            onClick={() =>
-              setRows(all => [
-                ...all,
-                { key: nextKey.current++, resource: '', price: '' },
-              ])
-            }
-            disabled={saving}
-          >
-            Add resource
-          </Button>
-          <TextField
-            id="bison-prices-effective-from"
-            type="datetime-local"
-            label="Effective from"
-            value={effectiveFrom}
-            onChange={e => {
-              setEffectiveFrom(e.target.value);
-              if (serverField === 'effectiveFrom') setServerField(undefined);
-            }}
-            error={!!shown(dateError) || serverField === 'effectiveFrom'}
-            helperText={
-              shown(dateError) ??
-              (serverField === 'effectiveFrom' ? serverError : undefined) ??
-              'Your time zone. Usage windows starting at or after this time use the new prices; a later time schedules the version.'
-            }
-            disabled={saving}
-            fullWidth
-            margin="normal"
-            InputLabelProps={{ shrink: true }}
+      <Typography variant="body2" color="textSecondary" paragraph>
+        Saving creates version {current.version + 1} of the price book. Prices
+        are per core-hour (cpu), GiB-hour (memory) or device-hour (GPUs and
+        other devices). A GPU model key such as nvidia.com/gpu:A100 overrides
+        the nvidia.com/gpu price for that model.
+      </Typography>
+      <Box role="group" aria-label="Prices">
+        {rows.map((row, index) => (
+          <PriceRowFields
+            key={row.key}
+            index={index}
+            row={row}
+            errors={rowErrors(index)}
+            currency={currency}
+            disabled={sending}
+            onChange={next => updateRow(index, next)}
+            onRemove={() => setRows(all => all.filter((_, i) => i !== index))}
           />
-          <TextField
-            id="bison-prices-note"
-            label="Note"
-            value={note}
-            onChange={e => setNote(e.target.value)}
-            error={!!noteError}
-            helperText={noteError ?? 'Optional, e.g. why the prices change'}
-            disabled={saving}
-            fullWidth
-            multiline
-            margin="normal"
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={saving}>
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={saving}
-          >
-            Save
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+        ))}
+      </Box>
+      <datalist id={RESOURCE_OPTIONS_ID}>
+        {[...suggestions].map(key => (
+          <option key={key} value={key} />
+        ))}
+      </datalist>
+      {shown(validation.formError) && (
+        <Typography color="error" variant="body2" role="alert">
+          {validation.formError}
+        </Typography>
+      )}
+      <Button
+        size="small"
+        onClick={() =>
+          setRows(all => [
+            ...all,
+            { key: nextKey.current++, resource: '', price: '' },
+          ])
+        }
+        disabled={sending}
+      >
+        Add resource
+      </Button>
+      <TextField
+        id="bison-prices-effective-from"
+        type="datetime-local"
+        label="Effective from"
+        value={effectiveFrom}
+        onChange={e => {
+          setEffectiveFrom(e.target.value);
+          if (serverField === 'effectiveFrom') setServerField(undefined);
+        }}
+        error={!!shown(dateError) || serverField === 'effectiveFrom'}
+        helperText={
+          shown(dateError) ??
+          (serverField === 'effectiveFrom' ? serverError : undefined) ??
+          'Your time zone. Usage windows starting at or after this time use the new prices; a later time schedules the version.'
+        }
+        disabled={sending}
+        fullWidth
+        margin="normal"
+        InputLabelProps={{ shrink: true }}
+      />
+      <TextField
+        id="bison-prices-note"
+        label="Note"
+        value={note}
+        onChange={e => setNote(e.target.value)}
+        error={!!noteError}
+        helperText={noteError ?? 'Optional, e.g. why the prices change'}
+        disabled={sending}
+        fullWidth
+        multiline
+        margin="normal"
+      />
+    </FormDialog>
   );
 }

@@ -2,21 +2,15 @@ import { ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { tenantNameProblem } from '@bison/plugin-bison-common';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
-import { DetailsFields } from '../shared/DetailsFields';
 import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
-import { FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { bisonApiRef, BisonProject, CreateProjectRequest } from '../../api';
 import { QuotaEditor } from '../quota/QuotaEditor';
 import { QuotaForm, quotaForm, validateQuotaForm } from '../quota/quotaForm';
 import { useComputeResources } from '../quota/useComputeResources';
-import { errorMessage } from '../shared/errorMessage';
+import { DetailsFields } from '../shared/DetailsFields';
+import { FormDialog, useSubmission } from '../shared/FormDialog';
 
 /**
  * Creates a project (a namespace in the team's Tenant): its name, checked
@@ -37,8 +31,7 @@ export function CreateProjectDialog(props: {
   const [description, setDescription] = useState('');
   const [quota, setQuota] = useState<QuotaForm>(() => quotaForm());
   const [submitted, setSubmitted] = useState(false);
-  const [sending, setSending] = useState(false);
-  const [serverError, setServerError] = useState<string>();
+  const { sending, serverError, reset, submit } = useSubmission();
 
   useEffect(() => {
     if (open) {
@@ -47,19 +40,17 @@ export function CreateProjectDialog(props: {
       setDescription('');
       setQuota(quotaForm());
       setSubmitted(false);
-      setSending(false);
-      setServerError(undefined);
+      reset();
     }
-  }, [open]);
+  }, [open, reset]);
 
   const nameProblem = tenantNameProblem(name.trim());
   const nameError =
     nameProblem && (submitted || name !== '') ? nameProblem : undefined;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function create() {
     setSubmitted(true);
-    if (nameProblem || sending) return;
+    if (nameProblem) return;
     const request: CreateProjectRequest = { name: name.trim() };
     if (displayName.trim()) request.displayName = displayName.trim();
     if (description.trim()) request.description = description.trim();
@@ -68,90 +59,62 @@ export function CreateProjectDialog(props: {
       if (Object.keys(errors).length > 0) return;
       if (Object.keys(hard).length > 0) request.quota = { hard };
     }
-    setSending(true);
-    setServerError(undefined);
-    try {
-      const project = await api.createProject(team, request);
-      setSending(false);
-      onCreated(project);
-      onClose();
-    } catch (error) {
-      setSending(false);
-      setServerError(errorMessage(error));
-    }
+    const created = await submit(async () =>
+      onCreated(await api.createProject(team, request)),
+    );
+    if (created) onClose();
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
-      onClose={sending ? undefined : onClose}
-      aria-labelledby="bison-create-project-title"
-      fullWidth
+      titleId="bison-create-project-title"
+      title="Create project"
       maxWidth="md"
+      sending={sending}
+      error={serverError}
+      submitLabel="Create"
+      onClose={onClose}
+      onSubmit={create}
     >
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="bison-create-project-title">
-          Create project
-        </DialogTitle>
-        <DialogContent>
-          {serverError && (
-            <Alert severity="error" role="alert">
-              {serverError}
-            </Alert>
-          )}
-          <TextField
-            id="bison-project-name"
-            label="Name"
-            value={name}
-            onChange={e => setName(e.target.value)}
-            error={!!nameError}
-            helperText={
-              nameError ?? 'The namespace name: lowercase letters, digits and -'
-            }
+      <TextField
+        id="bison-project-name"
+        label="Name"
+        value={name}
+        onChange={e => setName(e.target.value)}
+        error={!!nameError}
+        helperText={
+          nameError ?? 'The namespace name: lowercase letters, digits and -'
+        }
+        disabled={sending}
+        required
+        fullWidth
+        margin="normal"
+        inputProps={{ autoComplete: 'off' }}
+      />
+      <DetailsFields
+        idPrefix="bison-project"
+        displayName={displayName}
+        description={description}
+        onDisplayNameChange={setDisplayName}
+        onDescriptionChange={setDescription}
+        disabled={sending}
+      />
+      <Box mt={2}>
+        <Typography variant="subtitle1" component="h3">
+          Project quota (optional)
+        </Typography>
+        {resources.error && <ResponseErrorPanel error={resources.error} />}
+        {resources.value && (
+          <QuotaEditor
+            resources={resources.value}
+            form={quota}
+            onChange={setQuota}
+            idPrefix="bison-project-quota"
             disabled={sending}
-            required
-            fullWidth
-            margin="normal"
-            inputProps={{ autoComplete: 'off' }}
           />
-          <DetailsFields
-            idPrefix="bison-project"
-            displayName={displayName}
-            description={description}
-            onDisplayNameChange={setDisplayName}
-            onDescriptionChange={setDescription}
-            disabled={sending}
-          />
-          <Box mt={2}>
-            <Typography variant="subtitle1" component="h3">
-              Project quota (optional)
-            </Typography>
-            {resources.error && <ResponseErrorPanel error={resources.error} />}
-            {resources.value && (
-              <QuotaEditor
-                resources={resources.value}
-                form={quota}
-                onChange={setQuota}
-                idPrefix="bison-project-quota"
-                disabled={sending}
-              />
-            )}
-          </Box>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={sending}>
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={sending}
-          >
-            Create
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+        )}
+      </Box>
+    </FormDialog>
   );
 }

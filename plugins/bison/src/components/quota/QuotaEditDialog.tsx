@@ -1,13 +1,7 @@
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
-import Alert from '@material-ui/lab/Alert';
-import { FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ResourceList } from '../../api';
-import { errorMessage } from '../shared/errorMessage';
+import { FormDialog, useSubmission } from '../shared/FormDialog';
 import { QuotaEditor } from './QuotaEditor';
 import { QuotaForm, quotaForm, validateQuotaForm } from './quotaForm';
 import { useComputeResources } from './useComputeResources';
@@ -29,79 +23,48 @@ export function QuotaEditDialog(props: {
   const { open, title, hard, idPrefix, onClose, onSave } = props;
   const resources = useComputeResources();
   const [form, setForm] = useState<QuotaForm>(() => quotaForm(hard));
-  const [saving, setSaving] = useState(false);
-  const [serverError, setServerError] = useState<string>();
+  const { sending, serverError, reset, submit } = useSubmission();
   const latestHard = useRef(hard);
   latestHard.current = hard;
 
   useEffect(() => {
     if (open) {
       setForm(quotaForm(latestHard.current));
-      setSaving(false);
-      setServerError(undefined);
+      reset();
     }
-  }, [open]);
+  }, [open, reset]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!resources.value || saving) return;
+  async function save() {
+    if (!resources.value) return;
     const result = validateQuotaForm(form, resources.value);
     if (Object.keys(result.errors).length > 0) return;
-    setSaving(true);
-    setServerError(undefined);
-    try {
-      await onSave(result.hard);
-      setSaving(false);
-      onClose();
-    } catch (error) {
-      setSaving(false);
-      setServerError(errorMessage(error));
-    }
+    if (await submit(() => onSave(result.hard))) onClose();
   }
 
-  const titleId = `${idPrefix}-dialog-title`;
   return (
-    <Dialog
+    <FormDialog
       open={open}
-      onClose={saving ? undefined : onClose}
-      aria-labelledby={titleId}
-      fullWidth
+      titleId={`${idPrefix}-dialog-title`}
+      title={title}
       maxWidth="md"
+      sending={sending}
+      error={serverError}
+      submitLabel="Save"
+      submitDisabled={!resources.value}
+      onClose={onClose}
+      onSubmit={save}
     >
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id={titleId}>{title}</DialogTitle>
-        <DialogContent>
-          {serverError && (
-            <Alert severity="error" role="alert">
-              {serverError}
-            </Alert>
-          )}
-          {resources.error && <ResponseErrorPanel error={resources.error} />}
-          {resources.loading && <Progress />}
-          {resources.value && (
-            <QuotaEditor
-              resources={resources.value}
-              form={form}
-              onChange={setForm}
-              idPrefix={idPrefix}
-              disabled={saving}
-            />
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={saving}>
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={saving || !resources.value}
-          >
-            Save
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+      {resources.error && <ResponseErrorPanel error={resources.error} />}
+      {resources.loading && <Progress />}
+      {resources.value && (
+        <QuotaEditor
+          resources={resources.value}
+          form={form}
+          onChange={setForm}
+          idPrefix={idPrefix}
+          disabled={sending}
+        />
+      )}
+    </FormDialog>
   );
 }

@@ -1,14 +1,8 @@
 import { useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
-import { DetailsFields } from '../shared/DetailsFields';
-import Alert from '@material-ui/lab/Alert';
-import { FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { bisonApiRef, BisonTeam, Pool } from '../../api';
-import { errorMessage } from '../shared/errorMessage';
+import { DetailsFields } from '../shared/DetailsFields';
+import { FormDialog, useSubmission } from '../shared/FormDialog';
 import { PoolField } from './PoolField';
 
 /** Changes a team's display name, description and node pool. */
@@ -23,84 +17,56 @@ export function EditTeamDialog(props: {
   const [displayName, setDisplayName] = useState('');
   const [description, setDescription] = useState('');
   const [pool, setPool] = useState<Pool>('shared');
-  const [sending, setSending] = useState(false);
-  const [serverError, setServerError] = useState<string>();
+  const { sending, serverError, reset, submit } = useSubmission();
 
   useEffect(() => {
     if (open) {
       setDisplayName(team.displayName);
       setDescription(team.description ?? '');
       setPool(team.pool ?? 'shared');
-      setSending(false);
-      setServerError(undefined);
+      reset();
     }
-  }, [open, team]);
+  }, [open, team, reset]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (sending) return;
-    setSending(true);
-    setServerError(undefined);
-    try {
-      const saved = await api.updateTeam(team.name, {
-        displayName: displayName.trim(),
-        description: description.trim(),
-        pool,
-      });
-      setSending(false);
-      onSaved(saved);
-      onClose();
-    } catch (error) {
-      setSending(false);
-      setServerError(errorMessage(error));
-    }
+  async function save() {
+    const saved = await submit(async () =>
+      onSaved(
+        await api.updateTeam(team.name, {
+          displayName: displayName.trim(),
+          description: description.trim(),
+          pool,
+        }),
+      ),
+    );
+    if (saved) onClose();
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
-      onClose={sending ? undefined : onClose}
-      aria-labelledby="bison-edit-team-title"
-      fullWidth
+      titleId="bison-edit-team-title"
+      title="Edit team"
       maxWidth="sm"
+      sending={sending}
+      error={serverError}
+      submitLabel="Save"
+      onClose={onClose}
+      onSubmit={save}
     >
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="bison-edit-team-title">Edit team</DialogTitle>
-        <DialogContent>
-          {serverError && (
-            <Alert severity="error" role="alert">
-              {serverError}
-            </Alert>
-          )}
-          <DetailsFields
-            idPrefix="bison-edit-team"
-            displayName={displayName}
-            description={description}
-            onDisplayNameChange={setDisplayName}
-            onDescriptionChange={setDescription}
-            disabled={sending}
-          />
-          <PoolField
-            id="bison-edit-team-pool"
-            value={pool}
-            onChange={setPool}
-            disabled={sending}
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={sending}>
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={sending}
-          >
-            Save
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+      <DetailsFields
+        idPrefix="bison-edit-team"
+        displayName={displayName}
+        description={description}
+        onDisplayNameChange={setDisplayName}
+        onDescriptionChange={setDescription}
+        disabled={sending}
+      />
+      <PoolField
+        id="bison-edit-team-pool"
+        value={pool}
+        onChange={setPool}
+        disabled={sending}
+      />
+    </FormDialog>
   );
 }

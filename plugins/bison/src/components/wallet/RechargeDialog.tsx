@@ -1,16 +1,10 @@
 import { useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
-import Alert from '@material-ui/lab/Alert';
-import { FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { BisonCurrency, bisonApiRef, PostingResult } from '../../api';
 import { AmountField } from '../shared/AmountField';
 import { amountHint, checkAmount } from '../shared/money';
-import { errorMessage } from '../shared/errorMessage';
+import { FormDialog, useSubmission } from '../shared/FormDialog';
 import { newIdempotencyKey } from '../shared/idempotencyKey';
 
 /** @public */
@@ -39,8 +33,7 @@ export function RechargeDialog(props: RechargeDialogProps) {
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const [sending, setSending] = useState(false);
-  const [serverError, setServerError] = useState<string>();
+  const { sending, serverError, reset, submit } = useSubmission();
   const idempotencyKey = useRef<string>();
 
   useEffect(() => {
@@ -49,10 +42,9 @@ export function RechargeDialog(props: RechargeDialogProps) {
       setAmount('');
       setReason('');
       setSubmitted(false);
-      setSending(false);
-      setServerError(undefined);
+      reset();
     }
-  }, [open]);
+  }, [open, reset]);
 
   const check = checkAmount(amount, currency);
   const amountError =
@@ -62,84 +54,58 @@ export function RechargeDialog(props: RechargeDialogProps) {
       ? `reason must be at most ${MAX_REASON} characters`
       : undefined;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function recharge() {
     setSubmitted(true);
-    if (!check.ok || reasonError || sending) return;
+    if (!check.ok || reasonError) return;
     idempotencyKey.current ??= newIdempotencyKey();
-    setSending(true);
-    setServerError(undefined);
-    try {
-      const result = await api.recharge(
-        team,
-        { amount, reason: reason.trim() || undefined },
-        idempotencyKey.current,
-      );
-      setSending(false);
-      onDone(result);
-      onClose();
-    } catch (error) {
-      setSending(false);
-      setServerError(errorMessage(error));
-    }
+    const key = idempotencyKey.current;
+    const done = await submit(async () =>
+      onDone(
+        await api.recharge(
+          team,
+          { amount, reason: reason.trim() || undefined },
+          key,
+        ),
+      ),
+    );
+    if (done) onClose();
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
-      onClose={sending ? undefined : onClose}
-      aria-labelledby="bison-recharge-dialog-title"
-      fullWidth
+      titleId="bison-recharge-dialog-title"
+      title="Recharge wallet"
       maxWidth="xs"
+      sending={sending}
+      error={serverError}
+      submitLabel="Recharge"
+      onClose={onClose}
+      onSubmit={recharge}
     >
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="bison-recharge-dialog-title">
-          Recharge wallet
-        </DialogTitle>
-        <DialogContent>
-          {serverError && (
-            <Alert severity="error" role="alert">
-              {serverError}
-            </Alert>
-          )}
-          <AmountField
-            id="bison-recharge-amount"
-            label="Amount"
-            value={amount}
-            onChange={setAmount}
-            currency={currency}
-            error={amountError}
-            helperText={amountHint(currency)}
-            disabled={sending}
-            fullWidth
-          />
-          <TextField
-            id="bison-recharge-reason"
-            label="Reason"
-            value={reason}
-            onChange={e => setReason(e.target.value)}
-            error={!!reasonError}
-            helperText={reasonError ?? 'Optional, shown in the ledger'}
-            disabled={sending}
-            fullWidth
-            multiline
-            margin="normal"
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={sending}>
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={sending}
-          >
-            Recharge
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+      <AmountField
+        id="bison-recharge-amount"
+        label="Amount"
+        value={amount}
+        onChange={setAmount}
+        currency={currency}
+        error={amountError}
+        helperText={amountHint(currency)}
+        disabled={sending}
+        fullWidth
+      />
+      <TextField
+        id="bison-recharge-reason"
+        label="Reason"
+        value={reason}
+        onChange={e => setReason(e.target.value)}
+        error={!!reasonError}
+        helperText={reasonError ?? 'Optional, shown in the ledger'}
+        disabled={sending}
+        fullWidth
+        multiline
+        margin="normal"
+      />
+    </FormDialog>
   );
 }

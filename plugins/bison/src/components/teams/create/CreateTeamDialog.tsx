@@ -15,7 +15,6 @@ import Step from '@material-ui/core/Step';
 import StepLabel from '@material-ui/core/StepLabel';
 import Stepper from '@material-ui/core/Stepper';
 import TextField from '@material-ui/core/TextField';
-import Alert from '@material-ui/lab/Alert';
 import { FormEvent, useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { bisonApiRef, BisonTeam, CreateTeamRequest, Pool } from '../../../api';
@@ -23,7 +22,7 @@ import { QuotaEditor } from '../../quota/QuotaEditor';
 import { QuotaForm, quotaForm, validateQuotaForm } from '../../quota/quotaForm';
 import { quotaKeyLabel } from '../../quota/quantityKinds';
 import { useComputeResources } from '../../quota/useComputeResources';
-import { errorMessage } from '../../shared/errorMessage';
+import { ErrorAlert, useSubmission } from '../../shared/FormDialog';
 import { PoolField } from '../PoolField';
 import { groupChoices } from './groupChoices';
 
@@ -80,8 +79,7 @@ export function CreateTeamDialog(props: {
   const [edited, setEdited] = useState({ name: false, displayName: false });
   const [quota, setQuota] = useState<QuotaForm>(() => quotaForm());
   const [checked, setChecked] = useState(false);
-  const [sending, setSending] = useState(false);
-  const [serverError, setServerError] = useState<string>();
+  const { sending, serverError, reset, submit } = useSubmission();
 
   useEffect(() => {
     if (open) {
@@ -90,10 +88,9 @@ export function CreateTeamDialog(props: {
       setEdited({ name: false, displayName: false });
       setQuota(quotaForm());
       setChecked(false);
-      setSending(false);
-      setServerError(undefined);
+      reset();
     }
-  }, [open]);
+  }, [open, reset]);
 
   function chooseGroup(ref: string) {
     const group = groups.value?.find(choice => choice.ref === ref);
@@ -141,24 +138,16 @@ export function CreateTeamDialog(props: {
     return result;
   }
 
-  async function submit(event: FormEvent) {
+  async function submitStep(event: FormEvent) {
     event.preventDefault();
     if (step < STEPS.length - 1) {
       next();
       return;
     }
-    if (sending) return;
-    setSending(true);
-    setServerError(undefined);
-    try {
-      const team = await api.createTeam(request());
-      setSending(false);
-      onCreated(team);
-      onClose();
-    } catch (error) {
-      setSending(false);
-      setServerError(errorMessage(error));
-    }
+    const created = await submit(async () =>
+      onCreated(await api.createTeam(request())),
+    );
+    if (created) onClose();
   }
 
   let content;
@@ -257,11 +246,7 @@ export function CreateTeamDialog(props: {
     const sent = request();
     content = (
       <>
-        {serverError && (
-          <Alert severity="error" role="alert">
-            {serverError}
-          </Alert>
-        )}
+        <ErrorAlert error={serverError} />
         <StructuredMetadataTable
           metadata={{
             Group: sent.groupRef,
@@ -288,7 +273,7 @@ export function CreateTeamDialog(props: {
       fullWidth
       maxWidth="md"
     >
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submitStep} noValidate>
         <DialogTitle id="bison-create-team-title">Create team</DialogTitle>
         <DialogContent>
           <Stepper activeStep={step}>
