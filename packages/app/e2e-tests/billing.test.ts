@@ -29,6 +29,10 @@ test('ml-team shows the costs billed from the demo usage', async ({ page }) => {
     cents(await page.getByTestId('spend-24h').innerText()),
   ).toBeGreaterThan(0);
   await expect(page.getByTestId('top-teams')).toContainText('ml-team');
+  // The demo's add-ons run in kube-system, which belongs to no team.
+  await expect(page.getByTestId('unallocated-namespaces')).toContainText(
+    'kube-system',
+  );
   await page.screenshot({
     path: `${screenshotDir}/billing-overview.png`,
     fullPage: true,

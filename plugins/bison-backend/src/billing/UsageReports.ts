@@ -5,6 +5,9 @@ import { bucketUsage, bucketStart, Granularity } from './usageBuckets';
 
 export type UsageGroupBy = 'resource' | 'project';
 
+/** How many unallocated namespaces a summary names. */
+const UNALLOCATED_NAMESPACES = 10;
+
 /** Reads the usage records behind reports. */
 export class UsageReports {
   constructor(private readonly knex: Knex) {}
@@ -33,13 +36,16 @@ export class UsageReports {
     );
   }
 
-  /** Cost per team (null: unallocated) and per day over the range. */
+  /**
+   * Cost per team (null: unallocated), per day, and of the costliest
+   * unallocated namespaces over the range.
+   */
   async summary(range: { from: Date; to: Date }) {
     const inRange = () =>
       this.knex('usage_records')
         .where('window_start', '>=', range.from)
         .where('window_start', '<', range.to);
-    const [byTeam, byWindow] = await Promise.all([
+    const [byTeam, byWindow, unallocatedNamespaces] = await Promise.all([
       inRange()
         .select('team_id')
         .sum({ cost: 'cost' })
@@ -54,6 +60,16 @@ export class UsageReports {
         .options(EXACT_INTEGERS) as unknown as Promise<
         Array<{ window_start: Date | number; cost: string | bigint }>
       >,
+      inRange()
+        .whereNull('team_id')
+        .select('namespace')
+        .sum({ cost: 'cost' })
+        .groupBy('namespace')
+        .orderByRaw('SUM(cost) DESC, namespace')
+        .limit(UNALLOCATED_NAMESPACES)
+        .options(EXACT_INTEGERS) as unknown as Promise<
+        Array<{ namespace: string; cost: string | bigint }>
+      >,
     ]);
     const daily = new Map<string, bigint>();
     for (const row of byWindow) {
@@ -66,6 +82,10 @@ export class UsageReports {
     return {
       byTeam: byTeam.map(row => ({
         teamId: row.team_id as string | null,
+        cost: moneyFromDb(row.cost),
+      })),
+      unallocatedNamespaces: unallocatedNamespaces.map(row => ({
+        namespace: row.namespace,
         cost: moneyFromDb(row.cost),
       })),
       daily: [...daily.entries()]

@@ -52,6 +52,7 @@ describe.each(databases.eachSupportedId())('billing routes on %p', id => {
                   quantity: '1',
                 },
                 { namespace: 'kube-system', resource: 'cpu', quantity: '2' },
+                { namespace: 'monitoring', resource: 'cpu', quantity: '1' },
               ];
             },
           });
@@ -171,8 +172,12 @@ describe.each(databases.eachSupportedId())('billing routes on %p', id => {
       `/usage/summary?from=${encodeURIComponent(start.toISOString())}`,
     );
     expect(summary.body).toMatchObject({
-      total: '16.44',
-      unallocated: '0.48',
+      total: '16.68',
+      unallocated: '0.72',
+      unallocatedNamespaces: [
+        { namespace: 'kube-system', cost: '0.48' },
+        { namespace: 'monitoring', cost: '0.24' },
+      ],
       teams: [{ team, cost: '15.96', rank: 1 }],
     });
   });

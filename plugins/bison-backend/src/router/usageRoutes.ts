@@ -94,6 +94,10 @@ export function registerUsageRoutes(router: ApiRouter, ctx: RouteContext) {
       to: range.to,
       total: money(summary.byTeam.reduce((sum, row) => sum + row.cost, 0n)),
       unallocated: money(unallocated),
+      unallocatedNamespaces: summary.unallocatedNamespaces.map(row => ({
+        namespace: row.namespace,
+        cost: money(row.cost),
+      })),
       teams: ranked.map((row, index) => ({
         team: known.get(row.teamId!)?.name ?? row.teamId!,
         displayName: known.get(row.teamId!)?.displayName ?? row.teamId!,

@@ -216,6 +216,7 @@ export function aUsageSummary(
     to: daysAgo(0),
     total: '0.00',
     unallocated: '0.00',
+    unallocatedNamespaces: [],
     teams: [],
     daily: [],
     ...overrides,

@@ -480,6 +480,8 @@ export interface UsageSummary {
   total: Money;
   /** Usage of namespaces that belong to no team. */
   unallocated: Money;
+  /** The costliest of those namespaces, highest first (at most 10). */
+  unallocatedNamespaces: { namespace: string; cost: Money }[];
   /** Highest cost first. */
   teams: { team: string; displayName: string; cost: Money; rank: number }[];
   daily: { start: string; cost: Money }[];

@@ -203,6 +203,10 @@ describe('BisonOverview', () => {
           to: range!.to!,
           total: '1234.567890',
           unallocated: '12.345678',
+          unallocatedNamespaces: [
+            { namespace: 'kube-system', cost: '12.00' },
+            { namespace: 'monitoring', cost: '0.345678' },
+          ],
           teams: ['a', 'b', 'c', 'd', 'e', 'f'].map((name, index) => ({
             team: `${name}-team`,
             displayName: `Team ${name.toUpperCase()}`,
@@ -221,6 +225,11 @@ describe('BisonOverview', () => {
     expect(await screen.findByTestId('spend-24h')).toHaveTextContent('$45.68');
     expect(screen.getByTestId('spend-7d')).toHaveTextContent('$1,234.57');
     expect(screen.getByTestId('spend-unallocated')).toHaveTextContent('$12.35');
+    expect(
+      within(screen.getByTestId('unallocated-namespaces'))
+        .getAllByRole('listitem')
+        .map(item => item.textContent),
+    ).toEqual(['kube-system$12.00', 'monitoring$0.35']);
     const top = screen.getByTestId('top-teams');
     const items = within(top).getAllByRole('listitem');
     expect(items.map(item => item.textContent)).toEqual([

@@ -79,6 +79,35 @@ function TopTeams(props: { summary: UsageSummary; currency: BisonCurrency }) {
   );
 }
 
+/** Where unallocated usage comes from: namespaces to bring into a team. */
+function UnallocatedNamespaces(props: {
+  summary: UsageSummary;
+  currency: BisonCurrency;
+}) {
+  const { summary, currency } = props;
+  if (summary.unallocatedNamespaces.length === 0) return null;
+  return (
+    <Box mt={2}>
+      <Typography variant="subtitle2" component="h3" gutterBottom>
+        Unallocated namespaces, last 7 days
+      </Typography>
+      <ul
+        data-testid="unallocated-namespaces"
+        style={{ margin: 0, paddingLeft: 20 }}
+      >
+        {summary.unallocatedNamespaces.map(row => (
+          <li key={row.namespace}>
+            <Box display="flex" justifyContent="space-between" gridGap={8}>
+              <code>{row.namespace}</code>
+              <Money amount={row.cost} currency={currency} />
+            </Box>
+          </li>
+        ))}
+      </ul>
+    </Box>
+  );
+}
+
 function SpendContent(props: { currency: BisonCurrency }) {
   const { currency } = props;
   const api = useApi(bisonApiRef);
@@ -149,6 +178,7 @@ function SpendContent(props: { currency: BisonCurrency }) {
             Top teams, last 7 days
           </Typography>
           <TopTeams summary={week} currency={currency} />
+          <UnallocatedNamespaces summary={week} currency={currency} />
         </Grid>
       </Grid>
     );
@@ -157,8 +187,8 @@ function SpendContent(props: { currency: BisonCurrency }) {
 }
 
 /**
- * Spend across all teams: the last 24 hours and 7 days, unallocated usage,
- * a daily trend and the top teams. Renders nothing for users who may not
+ * Spend across all teams: the last 24 hours and 7 days, unallocated usage
+ * and its costliest namespaces, a daily trend and the top teams. Renders nothing for users who may not
  * read reports.
  */
 export function SpendCard(props: { currency: BisonCurrency }) {

@@ -1258,6 +1258,23 @@ export const spec = {
           unallocated: {
             $ref: '#/components/schemas/Money',
           },
+          unallocatedNamespaces: {
+            type: 'array',
+            description:
+              'The namespaces of no team that cost the most, highest first (at most 10): candidates to bring into a team.',
+            items: {
+              type: 'object',
+              properties: {
+                namespace: {
+                  type: 'string',
+                },
+                cost: {
+                  $ref: '#/components/schemas/Money',
+                },
+              },
+              required: ['namespace', 'cost'],
+            },
+          },
           teams: {
             type: 'array',
             description: 'Teams by cost, highest first.',
@@ -1297,7 +1314,15 @@ export const spec = {
             },
           },
         },
-        required: ['from', 'to', 'total', 'unallocated', 'teams', 'daily'],
+        required: [
+          'from',
+          'to',
+          'total',
+          'unallocated',
+          'unallocatedNamespaces',
+          'teams',
+          'daily',
+        ],
       },
     },
     securitySchemes: {

@@ -5,6 +5,7 @@
 // ******************************************************************
 import { UsageSummaryDailyInner } from '../models/UsageSummaryDailyInner.model';
 import { UsageSummaryTeamsInner } from '../models/UsageSummaryTeamsInner.model';
+import { UsageSummaryUnallocatedNamespacesInner } from '../models/UsageSummaryUnallocatedNamespacesInner.model';
 
 /**
  * @public
@@ -20,6 +21,10 @@ export interface UsageSummary {
    * Decimal amount in the installation currency, e.g. \"100.50\".
    */
   unallocated: string;
+  /**
+   * The namespaces of no team that cost the most, highest first (at most 10): candidates to bring into a team.
+   */
+  unallocatedNamespaces: Array<UsageSummaryUnallocatedNamespacesInner>;
   /**
    * Teams by cost, highest first.
    */

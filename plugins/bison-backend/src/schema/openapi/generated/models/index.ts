@@ -56,6 +56,7 @@ export * from '../models/UsageBucket.model';
 export * from '../models/UsageSummary.model';
 export * from '../models/UsageSummaryDailyInner.model';
 export * from '../models/UsageSummaryTeamsInner.model';
+export * from '../models/UsageSummaryUnallocatedNamespacesInner.model';
 export * from '../models/Wallet.model';
 export * from '../models/WalletLastRecharge.model';
 export * from '../models/WalletState.model';
