@@ -91,7 +91,8 @@ spawn etcd --name=default --data-dir="$run/etcd" --log-level=warn --unsafe-no-fs
 wait_for "etcd" etcd curl -sf "$etcd_url/health"
 
 # --endpoint-reconciler-type=none: 127.0.0.1 is not a valid Endpoints address for the kubernetes Service.
-spawn kube-apiserver --etcd-servers="$etcd_url" \
+# PodTolerationRestriction gives the pods of an exclusive team the toleration of its nodes' taint.
+spawn kube-apiserver --etcd-servers="$etcd_url" --enable-admission-plugins=PodTolerationRestriction \
   --bind-address=127.0.0.1 --advertise-address=127.0.0.1 --secure-port="$api_port" \
   --tls-cert-file="$pki/apiserver.crt" --tls-private-key-file="$pki/apiserver.key" --cert-dir="$pki" \
   --token-auth-file="$pki/tokens.csv" --authorization-mode=RBAC --service-cluster-ip-range=10.0.0.0/24 \

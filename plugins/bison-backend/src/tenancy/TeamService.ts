@@ -2,6 +2,7 @@ import { ConflictError, NotFoundError } from '@backstage/errors';
 import { KubernetesApi } from '../kubernetes/KubernetesApi';
 import { ResourceList, Tenant, TenantOwner } from '../kubernetes/types';
 import { POOL_LABEL, TENANT_LABEL } from './kubernetesNames';
+import { poolTolerationsPatch } from './nodes/poolTolerations';
 import { NewTeam, Team, TeamStore } from './TeamStore';
 import {
   mergeOwners,
@@ -97,9 +98,12 @@ export class TeamService {
     name: string,
     change: (current: OwnedTenantFields, tenant: Tenant) => OwnedTenantFields,
   ): Promise<Tenant> {
-    return withConflictRetry(async () => {
+    let poolChanged = false;
+    const patched = await withConflictRetry(async () => {
       const tenant = await this.kube.getTenant(name);
-      const fields = change(readOwnedFields(tenant), tenant);
+      const current = readOwnedFields(tenant);
+      const fields = change(current, tenant);
+      poolChanged = fields.pool !== current.pool;
       const patch = tenantPatch(name, fields) as { metadata: object };
       return this.kube.patchTenant(name, {
         ...patch,
@@ -109,6 +113,27 @@ export class TeamService {
         },
       });
     });
+    if (poolChanged) {
+      await this.applyPoolTolerations(name, readOwnedFields(patched).pool);
+    }
+    return patched;
+  }
+
+  /**
+   * Gives the team's namespaces the toleration of its reserved nodes' taint
+   * (exclusive), or takes it away (shared); the PodTolerationRestriction
+   * admission plugin adds it to their pods.
+   */
+  private async applyPoolTolerations(team: string, pool: Pool) {
+    const namespaces = await this.kube.listNamespaces(
+      `${TENANT_LABEL}=${team}`,
+    );
+    for (const namespace of namespaces) {
+      await this.kube.patchNamespace(
+        namespace.metadata!.name!,
+        poolTolerationsPatch(namespace, team, pool),
+      );
+    }
   }
 
   /**

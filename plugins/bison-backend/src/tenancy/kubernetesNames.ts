@@ -9,6 +9,13 @@ export const MANAGED_BY_BISON = 'bison';
 /** Node label and taint key, and Tenant nodeSelector key, of node pools. */
 export const POOL_LABEL = 'bison.io/pool';
 
+/**
+ * Namespace annotation of the PodTolerationRestriction admission plugin:
+ * tolerations added to every pod of the namespace.
+ */
+export const DEFAULT_TOLERATIONS_ANNOTATION =
+  'scheduler.alpha.kubernetes.io/defaultTolerations';
+
 export const GROUP_ANNOTATION = 'bison.io/group';
 export const DISPLAY_NAME_ANNOTATION = 'bison.io/display-name';
 export const DESCRIPTION_ANNOTATION = 'bison.io/description';

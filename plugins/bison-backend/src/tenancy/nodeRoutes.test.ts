@@ -63,11 +63,37 @@ async function registerNode(name: string) {
   );
 }
 
+/**
+ * Creates a pod as the admin, waiting for the namespace's default
+ * ServiceAccount, which the controller-manager creates shortly after it.
+ */
+async function createPod(namespace: string): Promise<k8s.V1Pod> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await core.createNamespacedPod({
+        namespace,
+        body: {
+          metadata: { name: 'toleration-check' },
+          spec: { containers: [{ name: 'main', image: 'busybox' }] },
+        },
+      });
+    } catch (error) {
+      if (attempt >= 40 || !String(error).includes('serviceaccount')) {
+        throw error;
+      }
+      await new Promise(resolve => setTimeout(resolve, 250));
+    }
+  }
+}
+
 describe('node pool routes', () => {
   const run = Date.now().toString(36);
   const node = `gpu-${run}`;
   const teamA = `a-${run}`;
   const teamB = `b-${run}`;
+  /** Team A's projects created before and after it got a node. */
+  const earlyProject = `${teamA}-early`;
+  const lateProject = `${teamA}-late`;
   let server: Server;
   const api = () => bisonApi(server);
 
@@ -78,10 +104,19 @@ describe('node pool routes', () => {
       kubernetesToken: await backendServiceAccountToken(),
     });
     await registerNode(node);
+    const created = await api()
+      .post(`/teams/${teamA}/projects`)
+      .send({ name: earlyProject });
+    if (created.status !== 201) {
+      throw new Error(`creating ${earlyProject}: ${created.status}`);
+    }
   });
 
   afterAll(async () => {
     await core.deleteNode({ name: node });
+    for (const name of [earlyProject, lateProject]) {
+      await core.deleteNamespace({ name }).catch(() => undefined);
+    }
   });
 
   it('lists nodes with pool, GPU model, capacity and allocatable', async () => {
@@ -182,6 +217,32 @@ describe('node pool routes', () => {
     expect(res.body.error.message).toContain(`has nodes reserved (${node})`);
   });
 
+  it("gives the pods of an exclusive team's namespaces the toleration of its nodes", async () => {
+    const created = await api()
+      .post(`/teams/${teamA}/projects`)
+      .send({ name: lateProject });
+    expect(created.status).toBe(201);
+    const toleration = {
+      key: 'bison.io/pool',
+      operator: 'Equal',
+      value: teamA,
+      effect: 'NoSchedule',
+    };
+    for (const namespace of [earlyProject, lateProject]) {
+      const read = await core.readNamespace({ name: namespace });
+      expect(
+        JSON.parse(
+          read.metadata!.annotations![
+            'scheduler.alpha.kubernetes.io/defaultTolerations'
+          ],
+        ),
+      ).toEqual([toleration]);
+      // The PodTolerationRestriction admission plugin adds it to the pod.
+      const pod = await createPod(namespace);
+      expect(pod.spec?.tolerations).toContainEqual(toleration);
+    }
+  });
+
   it('releases a node, removing only its own label and taint', async () => {
     const res = await api().post(`/nodes/${node}/release`);
     expect(res.status).toBe(200);
@@ -199,5 +260,13 @@ describe('node pool routes', () => {
       name: teamA,
     });
     expect(tenant.spec.nodeSelector ?? {}).toEqual({});
+    for (const namespace of [earlyProject, lateProject]) {
+      const read = await core.readNamespace({ name: namespace });
+      expect(
+        read.metadata?.annotations?.[
+          'scheduler.alpha.kubernetes.io/defaultTolerations'
+        ],
+      ).toBeUndefined();
+    }
   });
 });

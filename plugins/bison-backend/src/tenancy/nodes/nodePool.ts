@@ -35,6 +35,11 @@ export function toPoolNode(node: k8s.V1Node): PoolNode {
   };
 }
 
+/** The taint that keeps other workloads off a team's reserved nodes. */
+export function poolTaint(team: string): k8s.V1Taint {
+  return { key: POOL_LABEL, value: team, effect: 'NoSchedule' };
+}
+
 function foreignTaints(node: k8s.V1Node): k8s.V1Taint[] {
   return (node.spec?.taints ?? []).filter(taint => taint.key !== POOL_LABEL);
 }
@@ -51,10 +56,7 @@ export function assignNodePatch(node: k8s.V1Node, team: string): object {
       labels: { [POOL_LABEL]: team },
     },
     spec: {
-      taints: [
-        ...foreignTaints(node),
-        { key: POOL_LABEL, value: team, effect: 'NoSchedule' },
-      ],
+      taints: [...foreignTaints(node), poolTaint(team)],
     },
   };
 }

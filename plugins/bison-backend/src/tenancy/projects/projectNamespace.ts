@@ -1,12 +1,15 @@
 import * as k8s from '@kubernetes/client-node';
 import { Tenant } from '../../kubernetes/types';
 import {
+  DEFAULT_TOLERATIONS_ANNOTATION,
   DESCRIPTION_ANNOTATION,
   DISPLAY_NAME_ANNOTATION,
   MANAGED_BY_BISON,
   MANAGED_BY_LABEL,
   TENANT_LABEL,
 } from '../kubernetesNames';
+import { poolTolerationsValue } from '../nodes/poolTolerations';
+import { readOwnedFields } from '../tenants/tenantFields';
 
 /** A project: a namespace of a team's Tenant. */
 export interface Project {
@@ -44,16 +47,22 @@ export function newProjectNamespace(
   tenant: Tenant,
   details: ProjectDetails,
 ): k8s.V1Namespace {
+  const team = tenant.metadata.name!;
   const annotations = Object.fromEntries(
-    Object.entries(detailAnnotations(details)).filter(
-      ([, value]) => value !== null,
-    ),
+    Object.entries({
+      ...detailAnnotations(details),
+      [DEFAULT_TOLERATIONS_ANNOTATION]: poolTolerationsValue(
+        undefined,
+        team,
+        readOwnedFields(tenant).pool,
+      ),
+    }).filter(([, value]) => value !== null),
   ) as Record<string, string>;
   return {
     metadata: {
       name,
       labels: {
-        [TENANT_LABEL]: tenant.metadata.name!,
+        [TENANT_LABEL]: team,
         [MANAGED_BY_LABEL]: MANAGED_BY_BISON,
       },
       annotations,
