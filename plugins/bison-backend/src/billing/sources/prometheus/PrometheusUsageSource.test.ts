@@ -149,6 +149,20 @@ const cluster: SyntheticCluster = {
   ],
 };
 
+// A second kube-state-metrics replica scraped as another target: the same
+// KSM series of some pods and nodes again, with another `instance` label
+// (and no cAdvisor series). Requests count once (max, not sum), and running
+// and node-model series that appear twice change nothing.
+const replica: SyntheticCluster = {
+  start: D0,
+  end: at(4),
+  labels: { cluster: clusterId, instance: 'kube-state-metrics-2' },
+  nodes: [{ name: 'gpu-a100-1', labels: { 'nvidia.com/gpu.product': 'A100' } }],
+  containers: cluster.containers
+    .filter(c => ['ml-training', 'gpu-a100', 'fpga'].includes(c.namespace))
+    .map(({ cpuUsageCores, memoryWorkingSetBytes, ...ksm }) => ksm),
+};
+
 // Another cluster in the same Prometheus, which the label matcher excludes.
 const otherCluster: SyntheticCluster = {
   start: D0,
@@ -221,6 +235,7 @@ describeWithPrometheus(
 
     beforeAll(async () => {
       await backfillSyntheticCluster(prometheus!, cluster);
+      await backfillSyntheticCluster(prometheus!, replica);
       await backfillSyntheticCluster(prometheus!, otherCluster);
     }, 120_000);
 

@@ -45,6 +45,28 @@ describe('buildWindowQueries', () => {
     );
   });
 
+  it('keeps the operators per container and minute few: each one costs a whole vector per step', () => {
+    const queries = buildWindowQueries({ start, end });
+    expect(queries.cpu).toBe(
+      'sum by (namespace) (sum_over_time((' +
+        'max by (namespace, pod, container) (' +
+        'sum by (namespace, pod, container) (rate(container_cpu_usage_seconds_total{container!="", container!="POD"}[5m]))' +
+        ' or kube_pod_container_resource_requests{resource="cpu", unit="core"})' +
+        ' and on (namespace, pod, container) (kube_pod_container_status_running == 1))[60m:1m]))',
+    );
+    expect(queries.memory).toBe(
+      queries.cpu
+        .replace(
+          'rate(container_cpu_usage_seconds_total{container!="", container!="POD"}[5m])',
+          'container_memory_working_set_bytes{container!="", container!="POD"}',
+        )
+        .replace(
+          'resource="cpu", unit="core"',
+          'resource="memory", unit="byte"',
+        ),
+    );
+  });
+
   it('refuses windows that are not whole minutes or empty', () => {
     expect(() =>
       buildWindowQueries({ start: new Date(start.getTime() + 1), end }),

@@ -25,6 +25,17 @@
  *
  * Units. The queries answer in resource-minutes (bytes for memory); the
  * source divides exactly by 60 (and 2^30) and rounds.
+ *
+ * Cost. Prometheus 2.x evaluates a subquery step by step, and at every step
+ * each operator (aggregation, binary operator, comparison) builds a new
+ * vector and hashes every label set of it; selectors and functions of range
+ * vectors (rate) are cheap in comparison. So the cost is about the number of
+ * per-container operators times containers times minutes, and the queries
+ * use as few of them as they can: the larger of usage and request is one
+ * union and one `max`, not a comparison and two unions; the running filter
+ * is a set operation (`and`), which needs no `max` over duplicate series;
+ * the device query only joins and compares the containers and pods that
+ * request devices. (README.md has the numbers.)
  */
 
 /** kube-state-metrics' requests metric (`resource`, `unit` labels). */
@@ -32,10 +43,13 @@ const REQUESTS = 'kube_pod_container_resource_requests';
 
 /**
  * KSM `resource` values that are not extended resources (cpu and memory have
- * their own queries), and `nvidia_com_gpu`, which the GPU branch handles.
+ * their own queries): every other one is a device or extended resource.
  */
 const NOT_EXTENDED =
-  'cpu|memory|ephemeral_storage|storage|pods|hugepages_.+|attachable_volumes_.+|nvidia_com_gpu';
+  'cpu|memory|ephemeral_storage|storage|pods|hugepages_.+|attachable_volumes_.+';
+
+/** KSM's name of whole NVIDIA GPUs, which the GPU branch handles. */
+const NVIDIA_GPU = 'nvidia_com_gpu';
 
 /** The node label GPU feature discovery sets to the GPU model, as KSM names it. */
 export const GPU_PRODUCT_LABEL = 'label_nvidia_com_gpu_product';
@@ -108,22 +122,29 @@ export function buildWindowQueries(
   };
   const byContainer = 'namespace, pod, container';
 
-  const running = `(max by (${byContainer}) (${selector(
-    'kube_pod_container_status_running',
-  )}) == 1)`;
-  /** expr, per container, kept only while the container runs. */
-  const whileRunning = (expr: string) =>
-    `(${expr} * on (${byContainer}) group_left () ${running})`;
-  /** The larger of usage and request; either one where the other is missing. */
-  const larger = (usage: string, request: string) =>
-    `((${usage} > ${request}) or ${request} or ${usage})`;
+  const running = selector('kube_pod_container_status_running');
+  /**
+   * expr, per container, kept at the steps where the container runs: where
+   * any of its running series is 1 (`and` matches many-to-many, so the same
+   * series scraped twice needs no `max`). `runningSeries` may narrow the
+   * series compared, for cost.
+   */
+  const whileRunning = (expr: string, runningSeries = running) =>
+    `(${expr} and on (${byContainer}) (${runningSeries} == 1))`;
+  /**
+   * The larger of usage and request per container; either one where the
+   * other is missing. `usage` is aggregated to the container's labels, while
+   * the request series keep their `resource` label: `or`, which matches on
+   * all labels, never drops one for the other, and `max` then picks the
+   * larger. A container has one request per resource: max, not sum, so that
+   * the same series scraped twice (two KSM replicas or jobs) or a pod
+   * recreated under its name (old series still within the lookback) is not
+   * billed twice.
+   */
+  const larger = (usage: string, requestSeries: string) =>
+    `max by (${byContainer}) (${usage} or ${requestSeries})`;
   const overWindow = (by: string, expr: string) =>
     `sum by (${by}) (sum_over_time(${expr}${range}))`;
-  // A container has one request per resource: max, not sum, so that the
-  // same series scraped twice (two KSM replicas or jobs) or a pod recreated
-  // under its name (old series still within the lookback) is not billed twice.
-  const requests = (resource: string, unit: string) =>
-    `max by (${byContainer}) (${selector(REQUESTS, resource, unit)})`;
   // cAdvisor also has series for the pod's cgroup (container="") and its
   // pause container ("POD"); only real containers count.
   const cadvisor = (metric: string) =>
@@ -136,7 +157,7 @@ export function buildWindowQueries(
         `sum by (${byContainer}) (rate(${cadvisor(
           'container_cpu_usage_seconds_total',
         )}[5m]))`,
-        requests('resource="cpu"', 'unit="core"'),
+        selector(REQUESTS, 'resource="cpu"', 'unit="core"'),
       ),
     ),
   );
@@ -147,31 +168,44 @@ export function buildWindowQueries(
         `sum by (${byContainer}) (${cadvisor(
           'container_memory_working_set_bytes',
         )})`,
-        requests('resource="memory"', 'unit="byte"'),
+        selector(REQUESTS, 'resource="memory"', 'unit="byte"'),
       ),
     ),
   );
 
   // Extended resources are allocated as requested (requests equal limits).
-  const deviceRequests = (resource: string) =>
-    whileRunning(
-      `max by (${byContainer}, resource) (${selector(REQUESTS, resource)})`,
-    );
-  const gpus = deviceRequests('resource="nvidia_com_gpu"');
-  const others = deviceRequests(`resource!~"${NOT_EXTENDED}"`);
-  // The GPU model of each node (none when the label is missing), then of each
-  // scheduled pod; topk keeps the joins one-to-one even if a pod or node
-  // briefly has two series (e.g. a label changing).
+  const gpuRequests = selector(REQUESTS, `resource="${NVIDIA_GPU}"`);
+  const deviceRequests = (series: string) =>
+    `max by (${byContainer}, resource) (${series})`;
+  const gpus = deviceRequests(gpuRequests);
+  const others = deviceRequests(
+    selector(REQUESTS, `resource!~"${NOT_EXTENDED}|${NVIDIA_GPU}"`),
+  );
+  // The GPU model of each node that has one, then of each scheduled pod that
+  // requests GPUs; topk keeps the joins one-to-one even if a pod or node
+  // briefly has two series (e.g. a label changing). GPUs of pods whose node
+  // has no model fall through to the branch without it.
   const nodeModel = `topk by (node) (1, max by (node, ${MODEL_LABEL}) (label_replace(${selector(
     'kube_node_labels',
+    `${GPU_PRODUCT_LABEL}!=""`,
   )}, "${MODEL_LABEL}", "$1", "${GPU_PRODUCT_LABEL}", "(.+)")))`;
-  const podModel = `topk by (namespace, pod) (1, max by (namespace, pod, ${MODEL_LABEL}) (${selector(
+  const gpuPods = `(${selector(
     'kube_pod_info',
     'node!=""',
-  )} * on (node) group_left (${MODEL_LABEL}) ${nodeModel}))`;
+  )} and on (namespace, pod) ${gpuRequests})`;
+  const podModel = `topk by (namespace, pod) (1, max by (namespace, pod, ${MODEL_LABEL}) (${gpuPods} * on (node) group_left (${MODEL_LABEL}) ${nodeModel}))`;
+  // Only the running series of containers that request devices are
+  // compared: the same result, at a fraction of the cost.
+  const devicesRunning = `(${running} and on (${byContainer}) ${selector(
+    REQUESTS,
+    `resource!~"${NOT_EXTENDED}"`,
+  )})`;
   const extended = overWindow(
     `namespace, resource, ${MODEL_LABEL}`,
-    `((${gpus} * on (namespace, pod) group_left (${MODEL_LABEL}) ${podModel}) or on (${byContainer}, resource) ${gpus} or ${others})`,
+    whileRunning(
+      `((${gpus} * on (namespace, pod) group_left (${MODEL_LABEL}) ${podModel}) or on (${byContainer}, resource) ${gpus} or ${others})`,
+      devicesRunning,
+    ),
   );
 
   // kube_namespace_created exists for every namespace (kube-system at least)
