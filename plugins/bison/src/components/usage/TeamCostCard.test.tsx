@@ -116,7 +116,7 @@ describe('TeamCostCard', () => {
     expect(api.getTeamUsage).toHaveBeenCalledTimes(2);
   });
 
-  it('asks for 7 days by hour and 12 months by month', async () => {
+  it('asks for 7 days by hour, 12 months by month and 24 hours by hour', async () => {
     const api = mockBisonApi({
       getTeamUsage: async (team, query) => usageOf(team, query),
     });
@@ -146,6 +146,16 @@ describe('TeamCostCard', () => {
       (Date.parse(hourly.to!) - Date.parse(hourly.from!)) / 3_600_000,
     ).toBeGreaterThan(167);
     expect(queries[4].from).toMatch(/-01T00:00:00.000Z$/);
+
+    await userEvent.click(screen.getByRole('button', { name: '24 hours' }));
+    expect(
+      await screen.findByText('Total of the last 24 hours'),
+    ).toBeInTheDocument();
+    const day = api.getTeamUsage.mock.calls.at(-1)![1]!;
+    expect(day.granularity).toBe('hour');
+    expect(
+      (Date.parse(day.to!) - Date.parse(day.from!)) / 3_600_000,
+    ).toBeLessThanOrEqual(24);
   });
 
   it('says so when the team has no usage yet', async () => {

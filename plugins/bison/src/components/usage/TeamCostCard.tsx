@@ -99,8 +99,8 @@ function CostBody(props: {
 }
 
 /**
- * The team's cost over the last 7 days (by hour), 30 days (by day) or 12
- * months (by month), stacked by resource or by project, with the period's
+ * The team's cost over the last 24 hours or 7 days (by hour), 30 days (by
+ * day) or 12 months (by month), stacked by resource or by project, with the period's
  * total and its cost per project and per resource.
  */
 export function TeamCostCard(props: { team: string }) {

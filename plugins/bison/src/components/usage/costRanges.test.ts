@@ -8,6 +8,14 @@ import {
 const now = new Date('2026-03-10T14:25:00.000Z');
 
 describe('costRangeQuery', () => {
+  it('asks for the last 24 hours by hour', () => {
+    expect(costRangeQuery('24h', now)).toEqual({
+      from: '2026-03-09T15:00:00.000Z',
+      to: '2026-03-10T14:25:00.000Z',
+      granularity: 'hour',
+    });
+  });
+
   it('asks for the last 168 hours by hour', () => {
     expect(costRangeQuery('7d', now)).toEqual({
       from: '2026-03-03T15:00:00.000Z',
@@ -34,6 +42,7 @@ describe('costRangeQuery', () => {
 
   it('has as many buckets as the period promises', () => {
     for (const [range, count] of [
+      ['24h', 24],
       ['7d', 168],
       ['30d', 30],
       ['12m', 12],

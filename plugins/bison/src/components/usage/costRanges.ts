@@ -2,16 +2,17 @@ import { UsageGranularity } from '../../api';
 
 /**
  * The periods the cost chart offers, each with its own bucket size: the
- * last 7 days by hour (daily patterns of batch and GPU jobs stay visible),
- * the last 30 days by day and the last 12 months by month.
+ * last 24 hours and 7 days by hour (daily patterns of batch and GPU jobs
+ * stay visible), the last 30 days by day and the last 12 months by month.
  */
-export type CostRange = '7d' | '30d' | '12m';
+export type CostRange = '24h' | '7d' | '30d' | '12m';
 
 export const COST_RANGES: {
   id: CostRange;
   label: string;
   granularity: UsageGranularity;
 }[] = [
+  { id: '24h', label: '24 hours', granularity: 'hour' },
   { id: '7d', label: '7 days', granularity: 'hour' },
   { id: '30d', label: '30 days', granularity: 'day' },
   { id: '12m', label: '12 months', granularity: 'month' },
@@ -36,8 +37,8 @@ export function bucketStartOf(at: Date, granularity: UsageGranularity): Date {
 
 /**
  * The query of a period: `to` is now, `from` the start of the oldest whole
- * bucket, so that the period has exactly 168 hours, 30 days or 12 months,
- * the last one still running.
+ * bucket, so that the period has exactly 24 or 168 hours, 30 days or 12
+ * months, the last one still running.
  */
 export function costRangeQuery(
   range: CostRange,
@@ -46,7 +47,9 @@ export function costRangeQuery(
   const { granularity } = COST_RANGES.find(r => r.id === range)!;
   const current = bucketStartOf(now, granularity);
   let from: Date;
-  if (range === '7d') {
+  if (range === '24h') {
+    from = new Date(current.getTime() - 23 * HOUR);
+  } else if (range === '7d') {
     from = new Date(current.getTime() - (7 * 24 - 1) * HOUR);
   } else if (range === '30d') {
     from = new Date(current.getTime() - 29 * DAY);
