@@ -8,6 +8,7 @@ import { BillingStore } from '../billing/BillingStore';
 import { PriceBookStore } from '../billing/prices/PriceBookStore';
 import { Team } from '../tenancy/TeamStore';
 import { report, timed } from './stats';
+import { NamespaceOwnerHistory } from '../billing/NamespaceOwnerHistory';
 import { fixedNamespaceOwners } from '../billing/NamespaceOwners';
 
 jest.setTimeout(60 * 60_000);
@@ -136,6 +137,26 @@ describe.each(databases.eachSupportedId())('billing on %p', databaseId => {
       }
     });
 
+    // What CapsuleNamespaceOwners adds per window on a real cluster: noting
+    // every namespace's owner (first time: inserts; then: updates) and
+    // reading the owners of a window back.
+    const history = new NamespaceOwnerHistory(knex);
+    const owners = new Map(
+      [...teamsByNamespace].map(([namespace, team]) => [namespace, team.id]),
+    );
+    const [, recordFirstMs] = await timed(() =>
+      history.record(owners, new Date(START.getTime() + 30 * HOUR)),
+    );
+    const [, recordAgainMs] = await timed(() =>
+      history.record(owners, new Date(START.getTime() + 31 * HOUR)),
+    );
+    const [, lookupMs] = await timed(() =>
+      history.ownersDuring({
+        start: new Date(START.getTime() + 30 * HOUR),
+        end: new Date(START.getTime() + 31 * HOUR),
+      }),
+    );
+
     report(`Billing run (${databaseId})`, [
       {
         database: databaseId,
@@ -148,6 +169,9 @@ describe.each(databases.eachSupportedId())('billing on %p', databaseId => {
         perWindowInCatchUp: +(catchUpMs / CATCH_UP_WINDOWS / 1000).toFixed(2),
         rawInsertSeconds: +(rawMs / 1000).toFixed(2),
         runToRawRatio: +(oneWindowMs / rawMs).toFixed(1),
+        ownerHistoryFirstRecordSeconds: +(recordFirstMs / 1000).toFixed(2),
+        ownerHistoryRecordSeconds: +(recordAgainMs / 1000).toFixed(2),
+        ownerHistoryLookupSeconds: +(lookupMs / 1000).toFixed(2),
       },
     ]);
     await knex.destroy();

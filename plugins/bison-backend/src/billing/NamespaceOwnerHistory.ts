@@ -9,8 +9,11 @@ interface OwnerRow {
   last_seen_at: Date | string | number;
 }
 
-/** Rows per upsert: 4 bindings each stays below SQLite's 32,766 limit. */
-const ROWS_PER_STATEMENT = 1000;
+/**
+ * Rows per upsert: knex writes a multi-row insert on SQLite as a compound
+ * SELECT, which SQLite limits to 500 terms.
+ */
+const ROWS_PER_STATEMENT = 500;
 
 /**
  * When Bison saw each namespace owned by each team (`namespace_owners`). A

@@ -56,6 +56,7 @@ describe.each(databases.eachSupportedId())(
     const kept = `${teamB}-kept`;
     const deleted = `${teamA}-deleted`;
     const moved = `${teamA}-moved`;
+    const added = `${teamB}-added`;
     const admin = new KubernetesApi(adminKubeConfig());
     const core = adminKubeConfig().makeApiClient(k8s.CoreV1Api);
     let knex: Knex;
@@ -63,6 +64,7 @@ describe.each(databases.eachSupportedId())(
     let now: Date;
     let owners: CapsuleNamespaceOwners;
     let kube: KubernetesApi;
+    let tenantB: Tenant | undefined;
 
     beforeAll(async () => {
       knex = await databases.init(databaseId);
@@ -83,9 +85,8 @@ describe.each(databases.eachSupportedId())(
           ),
         );
       }
-      await admin.createNamespace(
-        newProjectNamespace(kept, tenants.get(teamB)!, {}),
-      );
+      tenantB = tenants.get(teamB);
+      await admin.createNamespace(newProjectNamespace(kept, tenantB!, {}));
       for (const name of [deleted, moved]) {
         await admin.createNamespace(
           newProjectNamespace(name, tenants.get(teamA)!, {}),
@@ -103,7 +104,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     afterAll(async () => {
-      for (const name of [kept, moved]) {
+      for (const name of [kept, moved, added]) {
         await core.deleteNamespace({ name }).catch(() => {});
       }
       await knex.destroy();
@@ -114,7 +115,7 @@ describe.each(databases.eachSupportedId())(
       const all = names(await owners.teamsDuring(window));
       return Object.fromEntries(
         Object.entries(all).filter(([namespace]) =>
-          [kept, deleted, moved].includes(namespace),
+          [kept, deleted, moved, added].includes(namespace),
         ),
       );
     }
@@ -151,10 +152,25 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('records a new owner at once, not only once a minute', async () => {
+      const before = await ownersDuring(windowAt(12));
+      await admin.createNamespace(newProjectNamespace(added, tenantB!, {}));
+      expect(await ownersDuring(windowAt(12))).toEqual({
+        ...before,
+        [added]: teamB,
+      });
+    });
+
     it('leaves the namespaces of an archived team unallocated', async () => {
       const [a] = await teams.getTeamsByName([teamA]);
       await teams.archiveTeam(a.id, now);
-      expect(await ownersDuring(windowAt(10))).toEqual({ [kept]: teamB });
+      // A's namespaces are unallocated. The one added at 12:30 is mapped
+      // too: a namespace first seen after a window may have existed in it
+      // (and has no usage there if it did not).
+      expect(await ownersDuring(windowAt(10))).toEqual({
+        [kept]: teamB,
+        [added]: teamB,
+      });
     });
   },
 );
