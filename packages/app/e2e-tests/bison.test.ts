@@ -12,7 +12,7 @@ test('the sidebar opens the Bison page with the teams', async ({ page }) => {
   await expect(page.getByText('USD ($)')).toBeVisible();
   await expect(page.getByText('60 minutes')).toBeVisible();
   // The spend card links its top teams too: look in the teams table.
-  const teams = page.getByRole('table').filter({ hasText: 'Display name' });
+  const teams = page.getByRole('table').filter({ hasText: 'Balance' });
   await expect(teams.getByRole('link', { name: 'ml-team' })).toBeVisible();
   await expect(teams.getByRole('link', { name: 'data-team' })).toBeVisible();
   await page.screenshot({

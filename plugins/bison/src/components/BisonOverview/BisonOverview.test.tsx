@@ -51,9 +51,10 @@ describe('BisonOverview', () => {
       '/bison/teams/data-team',
     );
     expect(screen.getByText('Machine Learning')).toBeInTheDocument();
-    expect(
-      screen.getByText('group:default/machine-learning'),
-    ).toBeInTheDocument();
+    expect(screen.getByText('machine-learning')).toHaveAttribute(
+      'title',
+      'group:default/machine-learning',
+    );
     expect(screen.getByText('$1,234.50')).toBeInTheDocument();
     expect(screen.getByText('-$5.00')).toBeInTheDocument();
     expect(screen.getByText('Active')).toBeInTheDocument();

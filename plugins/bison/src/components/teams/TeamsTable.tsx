@@ -5,7 +5,9 @@ import {
   Table,
   TableColumn,
 } from '@backstage/core-components';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { useRouteRef } from '@backstage/core-plugin-api';
+import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import { BisonCurrency, BisonTeam, TenancyStatus } from '../../api';
 import { teamRouteRef } from '../../routes';
@@ -13,6 +15,8 @@ import { QuotaBars } from '../quota/QuotaBars';
 import { Money } from '../shared/Money';
 import { WalletStateChip } from '../wallet/WalletStateChip';
 import { TenancyChip } from './TenancyChip';
+
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
 /** The Tenant's state: a chip for problems, quiet text otherwise. */
 function TenancyCell(props: { tenancy?: TenancyStatus }) {
@@ -32,7 +36,7 @@ function TenancyCell(props: { tenancy?: TenancyStatus }) {
 
 /**
  * The teams the user may read (GET /teams, read by the caller), with their
- * wallet balance and state, quota use, project count and tenancy problems;
+ * display name and group, wallet balance and state, quota use, project count and tenancy problems;
  * each name links to the team's page.
  */
 export function TeamsTable(props: {
@@ -57,14 +61,30 @@ export function TeamsTable(props: {
 
   const columns: TableColumn<BisonTeam>[] = [
     {
-      title: 'Name',
+      title: 'Team',
       field: 'name',
       render: team => (
-        <Link to={teamLink({ team: team.name })}>{team.name}</Link>
+        <>
+          <Link to={teamLink({ team: team.name })} style={NO_WRAP}>
+            {team.name}
+          </Link>
+          <Typography variant="body2" color="textSecondary">
+            {team.displayName}
+          </Typography>
+        </>
       ),
     },
-    { title: 'Display name', field: 'displayName' },
-    { title: 'Group', field: 'groupRef' },
+    {
+      title: 'Group',
+      field: 'groupRef',
+      render: team => (
+        <span title={team.groupRef} style={NO_WRAP}>
+          {humanizeEntityRef(parseEntityRef(team.groupRef), {
+            defaultKind: 'group',
+          })}
+        </span>
+      ),
+    },
     {
       title: 'Balance',
       field: 'wallet.balance',
