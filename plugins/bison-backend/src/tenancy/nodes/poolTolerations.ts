@@ -43,6 +43,25 @@ export function poolTolerationsValue(
   return tolerations.length > 0 ? JSON.stringify(tolerations) : null;
 }
 
+/** Whether the annotation holds exactly the pool toleration `pool` needs. */
+export function hasPoolTolerations(
+  current: string | undefined,
+  team: string,
+  pool: Pool,
+): boolean {
+  const ours = parseTolerations(current).filter(
+    toleration => toleration.key === POOL_LABEL,
+  );
+  if (pool === 'shared') return ours.length === 0;
+  const taint = poolTaint(team);
+  return (
+    ours.length === 1 &&
+    ours[0].operator === 'Equal' &&
+    ours[0].value === taint.value &&
+    ours[0].effect === taint.effect
+  );
+}
+
 /** A merge patch giving a project namespace the tolerations of `pool`. */
 export function poolTolerationsPatch(
   namespace: k8s.V1Namespace,
