@@ -9,6 +9,7 @@ import { createBilling } from './billing/createBilling';
 import {
   CapsuleNamespaceOwners,
   fixedNamespaceOwners,
+  NamespaceOwners,
 } from './billing/NamespaceOwners';
 import { NamespaceOwnerHistory } from './billing/NamespaceOwnerHistory';
 import { readBillingSettings } from './billing/readBillingSettings';
@@ -122,6 +123,22 @@ export const bisonPlugin = createBackendPlugin({
         ]) {
           if (builtIn) usageSources.addUsageSource(builtIn);
         }
+        let namespaceOwners: NamespaceOwners = fixedNamespaceOwners();
+        if (tenancy) {
+          const owners = new CapsuleNamespaceOwners(
+            tenancy.kube,
+            teams,
+            new NamespaceOwnerHistory(knex),
+          );
+          watchCache?.onNamespaceDeleted(namespace => {
+            owners.noteDeleted(namespace).catch(error => {
+              deps.logger.warn(
+                `Could not note the owner of deleted namespace ${namespace.metadata?.name}: ${error}`,
+              );
+            });
+          });
+          namespaceOwners = owners;
+        }
         const billing = await createBilling({
           knex,
           config: deps.config,
@@ -132,13 +149,7 @@ export const bisonPlugin = createBackendPlugin({
           sources: usageSources,
           ledger,
           wallets,
-          owners: tenancy
-            ? new CapsuleNamespaceOwners(
-                tenancy.kube,
-                teams,
-                new NamespaceOwnerHistory(knex),
-              )
-            : fixedNamespaceOwners(),
+          owners: namespaceOwners,
           logger: deps.logger,
         });
         await scheduleBilling({

@@ -1,3 +1,4 @@
+import { mockServices } from '@backstage/backend-test-utils';
 import * as k8s from '@kubernetes/client-node';
 import { TimeWindow } from '@bison/plugin-bison-common';
 import { Knex } from 'knex';
@@ -9,6 +10,7 @@ import {
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { createWalletServices } from '../__testUtils__/walletFixture';
 import { KubernetesApi } from '../kubernetes/KubernetesApi';
+import { TenancyWatchCache } from '../kubernetes/TenancyWatchCache';
 import { Tenant } from '../kubernetes/types';
 import { TENANT_LABEL } from '../tenancy/kubernetesNames';
 import { newProjectNamespace } from '../tenancy/projects/projectNamespace';
@@ -35,6 +37,13 @@ function names(owners: Map<string, Team>): Record<string, string> {
   );
 }
 
+async function waitFor(condition: () => boolean) {
+  for (let i = 0; i < 240 && !condition(); i++) {
+    await new Promise(resolve => setTimeout(resolve, 250));
+  }
+  if (!condition()) throw new Error('timed out waiting');
+}
+
 async function waitUntilGone(core: k8s.CoreV1Api, name: string) {
   for (let i = 0; i < 120; i++) {
     try {
@@ -57,6 +66,7 @@ describe.each(databases.eachSupportedId())(
     const deleted = `${teamA}-deleted`;
     const moved = `${teamA}-moved`;
     const added = `${teamB}-added`;
+    const watched = `${teamB}-watched`;
     const admin = new KubernetesApi(adminKubeConfig());
     const core = adminKubeConfig().makeApiClient(k8s.CoreV1Api);
     let knex: Knex;
@@ -104,7 +114,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     afterAll(async () => {
-      for (const name of [kept, moved, added]) {
+      for (const name of [kept, moved, added, watched]) {
         await core.deleteNamespace({ name }).catch(() => {});
       }
       await knex.destroy();
@@ -115,7 +125,7 @@ describe.each(databases.eachSupportedId())(
       const all = names(await owners.teamsDuring(window));
       return Object.fromEntries(
         Object.entries(all).filter(([namespace]) =>
-          [kept, deleted, moved, added].includes(namespace),
+          [kept, deleted, moved, added, watched].includes(namespace),
         ),
       );
     }
@@ -161,15 +171,46 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it("notes a namespace's owner when the watch sees it deleted", async () => {
+      const cache = new TenancyWatchCache(
+        kubeConfigFor(await backendServiceAccountToken()),
+        mockServices.logger.mock(),
+      );
+      const noted: string[] = [];
+      cache.onNamespaceDeleted(namespace => {
+        owners
+          .noteDeleted(namespace)
+          .then(() => noted.push(namespace.metadata!.name!));
+      });
+      cache.start();
+      try {
+        await waitFor(() => cache.version() !== undefined);
+        await admin.createNamespace(newProjectNamespace(watched, tenantB!, {}));
+        now = at(13.5);
+        await owners.observe();
+        // Deleted at 15:20, before the next observation.
+        now = at(15 + 1 / 3);
+        await admin.deleteNamespace(watched);
+        await waitFor(() => noted.includes(watched));
+        now = at(16);
+        expect(await ownersDuring(windowAt(15))).toMatchObject({
+          [watched]: teamB,
+        });
+      } finally {
+        await cache.stop();
+      }
+    });
+
     it('leaves the namespaces of an archived team unallocated', async () => {
       const [a] = await teams.getTeamsByName([teamA]);
       await teams.archiveTeam(a.id, now);
-      // A's namespaces are unallocated. The one added at 12:30 is mapped
-      // too: a namespace first seen after a window may have existed in it
-      // (and has no usage there if it did not).
+      // A's namespaces are unallocated. Those B added later are mapped too:
+      // a namespace first seen after a window may have existed in it (and
+      // has no usage there if it did not).
       expect(await ownersDuring(windowAt(10))).toEqual({
         [kept]: teamB,
         [added]: teamB,
+        [watched]: teamB,
       });
     });
   },

@@ -1,4 +1,5 @@
 import { TimeWindow } from '@bison/plugin-bison-common';
+import * as k8s from '@kubernetes/client-node';
 import { KubernetesApi } from '../kubernetes/KubernetesApi';
 import { TENANT_LABEL } from '../tenancy/kubernetesNames';
 import { Team, TeamStore } from '../tenancy/TeamStore';
@@ -32,9 +33,9 @@ function sameOwners(a: Map<string, string>, b: Map<string, string>): boolean {
 /**
  * Reads the owners from the cluster with one list call and keeps their
  * history, so that a namespace deleted or moved to another team keeps its
- * owner for the windows it had it. A namespace deleted less than one
- * observation (a billing run, 5 minutes by default) after a window started
- * is missing from that window's owners: its last minutes are unallocated.
+ * owner for the windows it had it. Owners are observed on every billing
+ * run (5 minutes by default) and, through the tenancy watch, at each
+ * namespace's deletion.
  */
 export class CapsuleNamespaceOwners implements NamespaceOwners {
   private lastRecorded?: { at: Date; owners: Map<string, string> };
@@ -48,6 +49,21 @@ export class CapsuleNamespaceOwners implements NamespaceOwners {
 
   async observe(): Promise<void> {
     await this.readAndRecord();
+  }
+
+  /**
+   * Notes a namespace's owner at its deletion (from the tenancy watch), so
+   * that its usage up to then is its team's even between observations.
+   */
+  async noteDeleted(namespace: k8s.V1Namespace): Promise<void> {
+    const tenant = namespace.metadata?.labels?.[TENANT_LABEL];
+    if (!tenant) return;
+    const [team] = await this.teams.getTeamsByName([tenant]);
+    if (!team) return;
+    await this.history.record(
+      new Map([[namespace.metadata!.name!, team.id]]),
+      this.now(),
+    );
   }
 
   async teamsDuring(window: TimeWindow): Promise<Map<string, Team>> {

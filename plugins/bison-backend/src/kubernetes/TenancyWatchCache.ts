@@ -109,6 +109,11 @@ export class TenancyWatchCache {
     };
   }
 
+  /** Calls `listener` with every tenant-labelled namespace the watch sees deleted. */
+  onNamespaceDeleted(listener: (namespace: k8s.V1Namespace) => void): void {
+    this.informers.namespaces.on('delete', listener);
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     await Promise.all(
