@@ -63,4 +63,11 @@ export class NamespaceOwnerHistory {
     }
     return owners;
   }
+
+  /** Forgets owners last seen before `cutoff`: no window that old is billed again. */
+  async forgetSeenBefore(cutoff: Date): Promise<void> {
+    await this.knex('namespace_owners')
+      .where('last_seen_at', '<', cutoff)
+      .delete();
+  }
 }

@@ -22,6 +22,12 @@ export interface NamespaceOwners {
 
 const RECORD_INTERVAL_MS = 60_000;
 
+/**
+ * How long owners of deleted namespaces are kept: far longer than billing
+ * ever lags (a run catches up 48 windows every 5 minutes by default).
+ */
+const HISTORY_RETENTION_MS = 90 * 24 * 3_600_000;
+
 function sameOwners(a: Map<string, string>, b: Map<string, string>): boolean {
   if (a.size !== b.size) return false;
   for (const [namespace, teamId] of a) {
@@ -49,6 +55,9 @@ export class CapsuleNamespaceOwners implements NamespaceOwners {
 
   async observe(): Promise<void> {
     await this.readAndRecord();
+    await this.history.forgetSeenBefore(
+      new Date(this.now().getTime() - HISTORY_RETENTION_MS),
+    );
   }
 
   /**
