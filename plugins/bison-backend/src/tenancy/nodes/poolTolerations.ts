@@ -9,7 +9,7 @@ function parseTolerations(value: string | undefined): k8s.V1Toleration[] {
     const parsed = JSON.parse(value);
     return Array.isArray(parsed) ? parsed : [];
   } catch {
-    return []; // not ours to repair; ours is added below
+    return []; // not a list of tolerations: replaced
   }
 }
 
