@@ -4,7 +4,7 @@ import { formatAmount, formatExactAmount } from './money';
 
 /**
  * An amount rounded to the currency's minor units; when that differs from
- * the exact amount, hovering (or focusing) it shows the exact one.
+ * the exact amount, hovering it shows the exact one.
  */
 export function Money(props: { amount: string; currency: BisonCurrency }) {
   const { amount, currency } = props;
