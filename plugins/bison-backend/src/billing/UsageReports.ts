@@ -1,7 +1,11 @@
-import { moneyFromDb } from '@bison/plugin-bison-common';
+import {
+  bucketStart,
+  BucketGranularity,
+  moneyFromDb,
+} from '@bison/plugin-bison-common';
 import { Knex } from 'knex';
 import { dateFromDb, EXACT_INTEGERS } from '../database/dbValues';
-import { bucketUsage, bucketStart, Granularity } from './usageBuckets';
+import { bucketUsage } from './usageBuckets';
 
 export type UsageGroupBy = 'resource' | 'project';
 
@@ -15,7 +19,7 @@ export class UsageReports {
   async teamUsage(
     teamId: string,
     range: { from: Date; to: Date },
-    granularity: Granularity,
+    granularity: BucketGranularity,
     groupBy: UsageGroupBy,
   ) {
     const keyColumn = groupBy === 'resource' ? 'resource' : 'namespace';

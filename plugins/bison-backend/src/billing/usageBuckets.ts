@@ -1,21 +1,6 @@
+import { bucketStart, BucketGranularity } from '@bison/plugin-bison-common';
 import Big from 'big.js';
 import { byAmountDescending } from './compareMicros';
-
-export type Granularity = 'hour' | 'day' | 'month';
-
-/** The UTC start of the bucket of `granularity` that holds `at`. */
-export function bucketStart(at: Date, granularity: Granularity): Date {
-  const d = new Date(at.getTime());
-  if (granularity === 'hour') {
-    d.setUTCMinutes(0, 0, 0);
-  } else if (granularity === 'day') {
-    d.setUTCHours(0, 0, 0, 0);
-  } else {
-    d.setUTCDate(1);
-    d.setUTCHours(0, 0, 0, 0);
-  }
-  return d;
-}
 
 export interface UsageRow {
   windowStart: Date;
@@ -45,7 +30,7 @@ function add(target: UsageTotal, row: UsageRow) {
  * Sums usage rows exactly per (bucket, key) and per key. Quantities are
  * decimal strings summed without rounding; costs are micro-units.
  */
-export function bucketUsage(rows: UsageRow[], granularity: Granularity) {
+export function bucketUsage(rows: UsageRow[], granularity: BucketGranularity) {
   const buckets = new Map<string, Bucket>();
   const totals = new Map<string, UsageTotal>();
   let total = 0n;

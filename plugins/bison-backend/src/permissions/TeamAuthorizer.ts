@@ -28,7 +28,9 @@ import {
 import { Team, TeamStore } from '../tenancy/TeamStore';
 import { DecisionCache } from './DecisionCache';
 
-type TeamPermission = ResourcePermission<typeof BISON_TEAM_RESOURCE_TYPE>;
+export type TeamPermission = ResourcePermission<
+  typeof BISON_TEAM_RESOURCE_TYPE
+>;
 
 /**
  * Permission checks on teams. Conditional decisions are evaluated here, in

@@ -1,7 +1,5 @@
 import { InputError } from '@backstage/errors';
 import {
-  formatMoney,
-  Micros,
   parseMoney,
   teamReadPermission,
   walletRechargePermission,
@@ -13,6 +11,7 @@ import {
 } from '../wallet/autoRecharge/AutoRechargePolicy';
 import { actorOf } from './actor';
 import { parseField, rejectUnknownFields } from './fieldErrors';
+import { moneyFormatter } from './responses';
 import { ApiRouter, RouteContext } from './types';
 
 export function registerAutoRechargeRoutes(
@@ -20,8 +19,7 @@ export function registerAutoRechargeRoutes(
   ctx: RouteContext,
 ) {
   const { httpAuth, authorizer, autoRecharge, settings } = ctx;
-  const money = (micros: Micros) =>
-    formatMoney(micros, { decimals: settings.currency.minorUnits });
+  const money = moneyFormatter(settings);
 
   function policyResponse(policy?: AutoRechargePolicy): api.AutoRechargePolicy {
     if (!policy) {

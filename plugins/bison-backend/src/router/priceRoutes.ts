@@ -1,6 +1,5 @@
 import { ConflictError, InputError } from '@backstage/errors';
 import {
-  formatMoney,
   multiplyMoney,
   parseIsoInstant,
   parseMoney,
@@ -17,6 +16,7 @@ import { actorOf } from './actor';
 import { audited } from './audited';
 import { assertBasicPermission } from './basicPermission';
 import { parseField, rejectUnknownFields } from './fieldErrors';
+import { moneyFormatter } from './responses';
 import { ApiRouter, RouteContext } from './types';
 
 const RESOURCE_KEY =
@@ -24,9 +24,7 @@ const RESOURCE_KEY =
 const DECIMAL = /^\d+(\.\d+)?$/;
 const MAX_PREVIEW_HOURS = 24 * 366;
 
-const price = (micros: bigint) => formatMoney(micros, { decimals: 2 });
-
-function priceBookResponse(book: PriceBook) {
+function priceBookResponse(book: PriceBook, money: (micros: bigint) => string) {
   return {
     version: book.id,
     effectiveFrom: book.effectiveFrom,
@@ -34,7 +32,7 @@ function priceBookResponse(book: PriceBook) {
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([resource, micros]) => ({
         resource,
-        pricePerHour: price(micros),
+        pricePerHour: money(micros),
       })),
     ...(book.note ? { note: book.note } : {}),
     createdAt: book.createdAt,
@@ -54,14 +52,15 @@ function unitsOf(resource: string, quantityText: string, field: string) {
 
 export function registerPriceRoutes(router: ApiRouter, ctx: RouteContext) {
   const { httpAuth, billing } = ctx;
+  const money = moneyFormatter(ctx.settings);
 
   router.get('/prices', async (req, res) => {
     await httpAuth.credentials(req);
     const history = await billing.prices.list();
     const current = await billing.prices.at(new Date());
     res.json({
-      current: priceBookResponse(current ?? history[history.length - 1]),
-      history: history.map(priceBookResponse),
+      current: priceBookResponse(current ?? history[history.length - 1], money),
+      history: history.map(book => priceBookResponse(book, money)),
     });
   });
 
@@ -119,7 +118,7 @@ export function registerPriceRoutes(router: ApiRouter, ctx: RouteContext) {
           now,
         ),
     );
-    res.status(201).json(priceBookResponse(book));
+    res.status(201).json(priceBookResponse(book, money));
   });
 
   router.post('/prices/preview', async (req, res) => {
@@ -150,14 +149,14 @@ export function registerPriceRoutes(router: ApiRouter, ctx: RouteContext) {
       return {
         resource: item.resource,
         unitHours,
-        pricePerHour: price(unitPrice),
-        cost: formatMoney(cost, { decimals: ctx.settings.currency.minorUnits }),
+        pricePerHour: money(unitPrice),
+        cost: money(cost),
       };
     });
     res.json({
       version: book.id,
       lines,
-      total: formatMoney(total, { decimals: ctx.settings.currency.minorUnits }),
+      total: money(total),
     });
   });
 }

@@ -13,6 +13,7 @@ import {
 } from '../tenancy/parseTenancyInput';
 import { ProjectDetails } from '../tenancy/projects/projectNamespace';
 import { audited } from './audited';
+import { authorizeTeamTenancy } from './authorizeTeamTenancy';
 import { rejectUnknownFields, requireText } from './fieldErrors';
 import { projectResponse } from './tenancyResponses';
 import { ApiRouter, RouteContext } from './types';
@@ -65,25 +66,21 @@ export function registerProjectRoutes(router: ApiRouter, ctx: RouteContext) {
   });
 
   router.get('/teams/:team/projects', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    const team = await authorizer.authorizeTeam(
-      credentials,
+    const { team, tenancy } = await authorizeTeamTenancy(
+      ctx,
+      req,
       teamReadPermission,
-      req.params.team,
     );
-    const tenancy = requireTenancy(ctx.tenancy);
     const state = await tenancy.reader.readTeam(team.name);
     res.json({ items: state.projects.map(projectResponse) });
   });
 
   router.post('/teams/:team/projects', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    const team = await authorizer.authorizeTeam(
-      credentials,
+    const { credentials, team, tenancy } = await authorizeTeamTenancy(
+      ctx,
+      req,
       projectCreatePermission,
-      req.params.team,
     );
-    const tenancy = requireTenancy(ctx.tenancy);
     const body = req.body;
     rejectUnknownFields(body, ['name', 'displayName', 'description', 'quota']);
     const name = parseKubernetesName(
@@ -112,13 +109,11 @@ export function registerProjectRoutes(router: ApiRouter, ctx: RouteContext) {
   });
 
   router.get('/teams/:team/projects/:project', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    const team = await authorizer.authorizeTeam(
-      credentials,
+    const { team, tenancy } = await authorizeTeamTenancy(
+      ctx,
+      req,
       teamReadPermission,
-      req.params.team,
     );
-    const tenancy = requireTenancy(ctx.tenancy);
     res.json(
       projectResponse(
         await tenancy.projects.get(team.name, req.params.project),
@@ -127,13 +122,11 @@ export function registerProjectRoutes(router: ApiRouter, ctx: RouteContext) {
   });
 
   router.patch('/teams/:team/projects/:project', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    const team = await authorizer.authorizeTeam(
-      credentials,
+    const { team, tenancy } = await authorizeTeamTenancy(
+      ctx,
+      req,
       projectUpdatePermission,
-      req.params.team,
     );
-    const tenancy = requireTenancy(ctx.tenancy);
     rejectUnknownFields(req.body, ['displayName', 'description']);
     const details = parseDetails(req.body);
     const project = await audited(
@@ -147,13 +140,11 @@ export function registerProjectRoutes(router: ApiRouter, ctx: RouteContext) {
   });
 
   router.delete('/teams/:team/projects/:project', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    const team = await authorizer.authorizeTeam(
-      credentials,
+    const { team, tenancy } = await authorizeTeamTenancy(
+      ctx,
+      req,
       projectDeletePermission,
-      req.params.team,
     );
-    const tenancy = requireTenancy(ctx.tenancy);
     await audited(
       ctx,
       req,

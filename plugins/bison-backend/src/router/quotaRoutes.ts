@@ -5,11 +5,12 @@ import {
 import { requireTenancy } from '../tenancy/Tenancy';
 import { parseQuotaInput } from '../tenancy/parseTenancyInput';
 import { audited } from './audited';
+import { authorizeTeamTenancy } from './authorizeTeamTenancy';
 import { projectResponse, teamQuotaResponse } from './tenancyResponses';
 import { ApiRouter, RouteContext } from './types';
 
 export function registerQuotaRoutes(router: ApiRouter, ctx: RouteContext) {
-  const { httpAuth, authorizer } = ctx;
+  const { httpAuth } = ctx;
 
   router.get('/resources', async (req, res) => {
     await httpAuth.credentials(req);
@@ -18,24 +19,20 @@ export function registerQuotaRoutes(router: ApiRouter, ctx: RouteContext) {
   });
 
   router.get('/teams/:team/quota', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    const team = await authorizer.authorizeTeam(
-      credentials,
+    const { team, tenancy } = await authorizeTeamTenancy(
+      ctx,
+      req,
       teamReadPermission,
-      req.params.team,
     );
-    const tenancy = requireTenancy(ctx.tenancy);
     res.json(teamQuotaResponse(await tenancy.reader.readTeam(team.name)));
   });
 
   router.put('/teams/:team/quota', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    const team = await authorizer.authorizeTeam(
-      credentials,
+    const { team, tenancy } = await authorizeTeamTenancy(
+      ctx,
+      req,
       quotaUpdatePermission,
-      req.params.team,
     );
-    const tenancy = requireTenancy(ctx.tenancy);
     const hard = parseQuotaInput(
       'quota',
       req.body,
@@ -56,13 +53,11 @@ export function registerQuotaRoutes(router: ApiRouter, ctx: RouteContext) {
   });
 
   router.put('/teams/:team/projects/:project/quota', async (req, res) => {
-    const credentials = await httpAuth.credentials(req);
-    const team = await authorizer.authorizeTeam(
-      credentials,
+    const { team, tenancy } = await authorizeTeamTenancy(
+      ctx,
+      req,
       quotaUpdatePermission,
-      req.params.team,
     );
-    const tenancy = requireTenancy(ctx.tenancy);
     const hard = parseQuotaInput(
       'quota',
       req.body,

@@ -4,7 +4,11 @@ import { BisonSettings } from '../settings/readSettings';
 import { Team } from '../tenancy/TeamStore';
 import { LedgerEntry, Wallet } from '../wallet/types';
 
-function moneyFormatter(settings: BisonSettings) {
+/**
+ * Formats micros as an API amount: exact, with at least the currency's
+ * minor units ('12.50', '0.004213').
+ */
+export function moneyFormatter(settings: BisonSettings) {
   return (micros: bigint) =>
     formatMoney(micros, { decimals: settings.currency.minorUnits });
 }

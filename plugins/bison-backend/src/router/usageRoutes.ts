@@ -1,15 +1,15 @@
 import { InputError } from '@backstage/errors';
 import {
-  formatMoney,
+  BucketGranularity,
   parseIsoInstant,
   reportsReadPermission,
   teamReadPermission,
 } from '@bison/plugin-bison-common';
 import { byAmountDescending } from '../billing/compareMicros';
-import { Granularity } from '../billing/usageBuckets';
 import { UsageGroupBy } from '../billing/UsageReports';
 import { assertBasicPermission } from './basicPermission';
 import { parseField } from './fieldErrors';
+import { moneyFormatter } from './responses';
 import { ApiRouter, RouteContext } from './types';
 
 const DAY = 86_400_000;
@@ -31,8 +31,7 @@ function parseRange(query: { from?: string; to?: string }) {
 
 export function registerUsageRoutes(router: ApiRouter, ctx: RouteContext) {
   const { httpAuth, authorizer, billing, teams } = ctx;
-  const money = (micros: bigint) =>
-    formatMoney(micros, { decimals: ctx.settings.currency.minorUnits });
+  const money = moneyFormatter(ctx.settings);
 
   router.get('/teams/:team/usage', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
@@ -42,7 +41,7 @@ export function registerUsageRoutes(router: ApiRouter, ctx: RouteContext) {
       req.params.team,
     );
     const range = parseRange(req.query);
-    const granularity = (req.query.granularity ?? 'day') as Granularity;
+    const granularity = (req.query.granularity ?? 'day') as BucketGranularity;
     const groupBy = (req.query.groupBy ?? 'resource') as UsageGroupBy;
     const usage = await billing.reports.teamUsage(
       team.id,

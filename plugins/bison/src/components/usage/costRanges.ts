@@ -1,3 +1,4 @@
+import { bucketStart } from '@bison/plugin-bison-common';
 import { UsageGranularity } from '../../api';
 
 /**
@@ -21,20 +22,6 @@ export const COST_RANGES: {
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** The UTC start of the hour, day or month holding `at`, as the backend buckets. */
-export function bucketStartOf(at: Date, granularity: UsageGranularity): Date {
-  const d = new Date(at.getTime());
-  if (granularity === 'hour') {
-    d.setUTCMinutes(0, 0, 0);
-  } else if (granularity === 'day') {
-    d.setUTCHours(0, 0, 0, 0);
-  } else {
-    d.setUTCDate(1);
-    d.setUTCHours(0, 0, 0, 0);
-  }
-  return d;
-}
-
 /**
  * The query of a period: `to` is now, `from` the start of the oldest whole
  * bucket, so that the period has exactly 24 or 168 hours, 30 days or 12
@@ -45,7 +32,7 @@ export function costRangeQuery(
   now: Date = new Date(),
 ): { from: string; to: string; granularity: UsageGranularity } {
   const { granularity } = COST_RANGES.find(r => r.id === range)!;
-  const current = bucketStartOf(now, granularity);
+  const current = bucketStart(now, granularity);
   let from: Date;
   if (range === '24h') {
     from = new Date(current.getTime() - 23 * HOUR);
@@ -83,7 +70,7 @@ export function bucketStarts(
 ): string[] {
   const end = new Date(to).getTime();
   const starts: string[] = [];
-  const at = bucketStartOf(new Date(from), granularity);
+  const at = bucketStart(new Date(from), granularity);
   while (at.getTime() < end && starts.length < 1000) {
     starts.push(at.toISOString());
     if (granularity === 'hour') at.setUTCHours(at.getUTCHours() + 1);
