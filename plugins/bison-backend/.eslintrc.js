@@ -1,6 +1,16 @@
 module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
   overrides: [
     {
+      // Property tests assert through fast-check.
+      files: ['src/**/*.test.ts'],
+      rules: {
+        'jest/expect-expect': [
+          'warn',
+          { assertFunctionNames: ['expect', 'fc.assert'] },
+        ],
+      },
+    },
+    {
       // Benchmarks (`yarn bench`) run under Jest like tests, but print
       // numbers instead of asserting them.
       files: ['src/**/*.bench.ts'],

@@ -18,6 +18,7 @@ import { UsageSourceRegistry } from './billing/UsageSourceRegistry';
 import { createOpenCostUsageSource } from './billing/sources/opencost';
 import { createPrometheusUsageSource } from './billing/sources/prometheus';
 import { migrateDatabase } from './database/migrateDatabase';
+import { createEnforcement } from './enforcement/createEnforcement';
 import { TeamAuthorizer } from './permissions/TeamAuthorizer';
 import { createRouter } from './router/createRouter';
 import { readSettings } from './settings/readSettings';
@@ -139,6 +140,18 @@ export const bisonPlugin = createBackendPlugin({
           });
           namespaceOwners = owners;
         }
+        const enforcement = await createEnforcement({
+          knex,
+          config: deps.config,
+          scheduler: deps.scheduler,
+          logger: deps.logger,
+          minorUnits: settings.currency.minorUnits,
+          teams,
+          ledger,
+          wallets,
+          tenancy,
+          kubeConfig: kubernetes?.kubeConfig,
+        });
         const billing = await createBilling({
           knex,
           config: deps.config,
@@ -182,6 +195,7 @@ export const bisonPlugin = createBackendPlugin({
             autoRecharge,
             tenancy,
             billing,
+            enforcement: enforcement.service,
           }),
         );
         deps.httpRouter.addAuthPolicy({

@@ -175,7 +175,68 @@ describe.each(databases.eachSupportedId())(
         },
       },
       ...tenancyAndBillingRoutes(),
+      ...enforcementRoutes(),
     ];
+
+    /** The wallet state and suspension routes (ledger-only here). */
+    function enforcementRoutes() {
+      const call =
+        (method: 'get' | 'put' | 'post', path: string, body?: object) =>
+        (auth: string) => {
+          const test = request(server)
+            [method](`/api/bison${path}`)
+            .set('Authorization', auth);
+          return body ? test.send(body) : test;
+        };
+      const onlyAdmin = {
+        admin: 200,
+        finance: 403,
+        member: 403,
+        otherTeam: 403,
+        anonymous: 401,
+      };
+      return [
+        {
+          route: 'GET /teams/ml-team/enforcement',
+          send: call('get', '/teams/ml-team/enforcement'),
+          expected: {
+            admin: 200,
+            finance: 200,
+            member: 200,
+            otherTeam: 403,
+            anonymous: 401,
+          },
+        },
+        {
+          route: 'PUT /teams/data-team/enforcement',
+          send: call('put', '/teams/data-team/enforcement', {
+            graceHours: 48,
+          }),
+          expected: onlyAdmin,
+        },
+        {
+          route: 'POST /teams/data-team/suspend',
+          send: call('post', '/teams/data-team/suspend', { reason: 'matrix' }),
+          expected: onlyAdmin,
+        },
+        {
+          route: 'POST /teams/data-team/resume',
+          send: call('post', '/teams/data-team/resume', { reason: 'matrix' }),
+          expected: onlyAdmin,
+        },
+        {
+          route: 'GET /enforcement/teams',
+          send: call('get', '/enforcement/teams'),
+          expected: {
+            admin: 200,
+            finance: 200,
+            member: 200,
+            otherTeam: 200,
+            anonymous: 401,
+          },
+        },
+      ];
+    }
 
     /**
      * Without a cluster the tenancy routes answer 503 once the caller is
@@ -314,6 +375,46 @@ describe.each(databases.eachSupportedId())(
         .get('/api/bison/teams')
         .set('Authorization', callers.anonymous);
       expect(anonymous.status).toBe(401);
+    });
+
+    it('lists teams at risk to those who may read them', async () => {
+      await request(server)
+        .post('/api/bison/teams/data-team/suspend')
+        .set('Authorization', callers.admin)
+        .send({ reason: 'at-risk listing' })
+        .expect(200);
+      // Without a cluster the suspension is the ledger's alone, and says so.
+      const enforcement = await request(server)
+        .get('/api/bison/teams/data-team/enforcement')
+        .set('Authorization', callers.admin)
+        .expect(200);
+      expect(enforcement.body).toMatchObject({
+        state: 'suspended',
+        suspension: {
+          cluster: 'ledger-only',
+          status: 'suspended',
+          actions: [],
+        },
+        preview: {
+          available: false,
+          reason: expect.stringContaining('ledger only'),
+        },
+      });
+      const atRisk = async (caller: Caller) =>
+        (
+          await request(server)
+            .get('/api/bison/enforcement/teams')
+            .set('Authorization', callers[caller])
+            .expect(200)
+        ).body.items.map((t: { team: string }) => t.team);
+      expect(await atRisk('member')).not.toContain('data-team');
+      expect(await atRisk('otherTeam')).toContain('data-team');
+      expect(await atRisk('finance')).toContain('data-team');
+      await request(server)
+        .post('/api/bison/teams/data-team/resume')
+        .set('Authorization', callers.admin)
+        .send({ reason: 'done' })
+        .expect(200);
     });
 
     it('reaches a parent group team through sub-group membership', async () => {

@@ -2,6 +2,7 @@ import express from 'express';
 import { createOpenApiRouter } from '../schema/openapi';
 import { registerAutoRechargeRoutes } from './autoRechargeRoutes';
 import { registerBillingRoutes } from './billingRoutes';
+import { registerEnforcementRoutes } from './enforcementRoutes';
 import { registerPriceRoutes } from './priceRoutes';
 import { registerUsageRoutes } from './usageRoutes';
 import { registerNodeRoutes } from './nodeRoutes';
@@ -32,6 +33,7 @@ export async function createRouter(ctx: RouteContext): Promise<express.Router> {
   registerTeamRoutes(router, ctx);
   registerWalletRoutes(router, ctx);
   registerAutoRechargeRoutes(router, ctx);
+  registerEnforcementRoutes(router, ctx);
   registerProjectRoutes(router, ctx);
   registerQuotaRoutes(router, ctx);
   registerNodeRoutes(router, ctx);

@@ -42,6 +42,7 @@ export function walletResponse(
   team: Team,
   wallet: Wallet,
   settings: BisonSettings,
+  creditLimit: bigint,
 ): api.Wallet {
   const money = moneyFormatter(settings);
   return {
@@ -49,7 +50,7 @@ export function walletResponse(
     balance: money(wallet.balance),
     currency: settings.currency.code,
     state: wallet.state,
-    creditLimit: money(wallet.creditLimit),
+    creditLimit: money(creditLimit),
     lastRecharge: wallet.lastRecharge
       ? {
           amount: money(wallet.lastRecharge.amount),

@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Billing } from '../billing/Billing';
+import { EnforcementService } from '../enforcement/EnforcementService';
 import { createOpenApiRouter } from '../schema/openapi';
 import { TeamAuthorizer } from '../permissions/TeamAuthorizer';
 import { BisonSettings } from '../settings/readSettings';
@@ -31,6 +32,7 @@ export interface RouteContext {
   walletStore: WalletStore;
   autoRecharge: AutoRechargeStore;
   billing: Billing;
+  enforcement: EnforcementService;
   /** Absent when no cluster is configured: teams are ledger-only. */
   tenancy?: Tenancy;
 }

@@ -45,7 +45,8 @@ export function registerWalletRoutes(router: ApiRouter, ctx: RouteContext) {
     const found = await walletStore.getTeamWallet(req.params.team);
     if (!found) throw new NotFoundError(`team '${req.params.team}' not found`);
     await authorizer.assertAllowed(credentials, teamReadPermission, found.team);
-    res.json(walletResponse(found.team, found.wallet, settings));
+    const { creditLimit } = await ctx.enforcement.settingsOf(found.team.id);
+    res.json(walletResponse(found.team, found.wallet, settings, creditLimit));
   });
 
   router.get('/teams/:team/wallet/transactions', async (req, res) => {
@@ -185,7 +186,12 @@ async function audited(
     if (!result.created) res.setHeader('Idempotent-Replayed', 'true');
     res.status(201).json({
       transaction: transactionResponse(result.entry, ctx.settings),
-      wallet: walletResponse(team, wallet, ctx.settings),
+      wallet: walletResponse(
+        team,
+        wallet,
+        ctx.settings,
+        (await ctx.enforcement.settingsOf(team.id)).creditLimit,
+      ),
     });
   } catch (error) {
     await event.fail({ error: error as Error });

@@ -1,10 +1,10 @@
 import { isDatabaseConflictError } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import { MAX_BALANCE_MICROS } from '@bison/plugin-bison-common';
+import { MAX_BALANCE_MICROS, moneyFromDb } from '@bison/plugin-bison-common';
 import { Knex } from 'knex';
 import { EXACT_INTEGERS, toDbInteger } from '../database/dbValues';
 import { LedgerEntryRow, toLedgerEntry } from './ledgerRows';
-import { LedgerPosting, PostingResult } from './types';
+import { LedgerPosting, PostingObserver, PostingResult } from './types';
 
 const RECHARGE_KINDS = new Set(['recharge', 'auto_recharge']);
 
@@ -46,7 +46,15 @@ const isPostgres = (db: Knex) => db.client.config.client === 'pg';
  * return the first entry instead of applying twice.
  */
 export class LedgerWriter {
-  constructor(private readonly clock: () => Date = () => new Date()) {}
+  constructor(
+    private readonly clock: () => Date = () => new Date(),
+    private observer?: PostingObserver,
+  ) {}
+
+  /** Who re-evaluates wallets after postings (the enforcement state machine). */
+  observeWith(observer: PostingObserver) {
+    this.observer = observer;
+  }
 
   /**
    * Applies a posting. `db` may be an open transaction (billing writes usage
@@ -60,16 +68,25 @@ export class LedgerWriter {
     // Optimistic: a replayed key is rare, so it is detected by the unique
     // index rather than by a lookup before every posting.
     try {
-      if (isPostgres(db) && !db.isTransaction) {
+      if (isPostgres(db) && !db.isTransaction && !this.observer) {
         // One statement is its own transaction and holds the wallet's row
         // lock only while it runs, which keeps a busy wallet fast.
         return await this.applyInOneStatement(db, posting);
       }
-      return await db.transaction(trx =>
-        isPostgres(trx)
-          ? this.applyInOneStatement(trx, posting)
-          : this.apply(trx, posting),
-      );
+      return await db.transaction(async trx => {
+        const result = isPostgres(trx)
+          ? await this.applyInOneStatement(trx, posting)
+          : await this.apply(trx, posting);
+        await this.observer?.afterPostings(trx, [
+          {
+            teamId: posting.teamId,
+            amount: posting.amount,
+            balanceAfter: result.entry.balanceAfter,
+            actor: posting.actor,
+          },
+        ]);
+        return result;
+      });
     } catch (error) {
       if (isDatabaseConflictError(error)) {
         const winner = await this.findReplay(db, posting);
@@ -96,10 +113,25 @@ export class LedgerWriter {
     if (postings.some(posting => posting.amount === 0n)) {
       throw new InputError('amount must not be zero');
     }
-    if (!isPostgres(trx)) {
-      await this.postAllOnSqlite(trx, postings);
-      return;
-    }
+    const balances = isPostgres(trx)
+      ? await this.postAllOnPostgres(trx, postings)
+      : await this.postAllOnSqlite(trx, postings);
+    await this.observer?.afterPostings(
+      trx,
+      postings.map(posting => ({
+        teamId: posting.teamId,
+        amount: posting.amount,
+        balanceAfter: moneyFromDb(balances.get(posting.teamId)!),
+        actor: posting.actor,
+      })),
+    );
+  }
+
+  /** PostgreSQL: one statement updates every balance and appends every entry. */
+  private async postAllOnPostgres(
+    trx: Knex.Transaction,
+    postings: LedgerPosting[],
+  ): Promise<Map<string, string>> {
     const now = this.clock();
     const rows = postings.map(posting => entryRow(posting, now));
     const column = <K extends keyof (typeof rows)[number]>(key: K) =>
@@ -136,7 +168,7 @@ export class LedgerWriter {
               i.actor, i.reason, i.window_start, i.window_end, u.balance,
               CAST(:now AS timestamptz)
          FROM input i JOIN updated u ON u.team_id = i.team_id
-       RETURNING id`,
+       RETURNING team_id, balance_after`,
       {
         now,
         teamIds: column('team_id'),
@@ -159,6 +191,11 @@ export class LedgerWriter {
         } wallets could not be posted to`,
       );
     }
+    return new Map(
+      (result.rows as Array<{ team_id: string; balance_after: string }>).map(
+        row => [row.team_id, row.balance_after],
+      ),
+    );
   }
 
   /**
@@ -168,7 +205,7 @@ export class LedgerWriter {
   private async postAllOnSqlite(
     trx: Knex.Transaction,
     postings: LedgerPosting[],
-  ): Promise<void> {
+  ): Promise<Map<string, string>> {
     const now = this.clock().getTime();
     const updates = `[${postings
       .map(
@@ -235,6 +272,7 @@ export class LedgerWriter {
          FROM json_each(?)`,
       [now, entries],
     );
+    return balances;
   }
 
   /** PostgreSQL: the balance update and the entry in one statement. */

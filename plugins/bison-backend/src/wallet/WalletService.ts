@@ -32,6 +32,8 @@ export interface WalletDebitService {
 
 /** Wallet operations: reads, recharges, adjustments and debits. */
 export class WalletService implements WalletDebitService {
+  private readonly listeners: Array<(team: Team) => void> = [];
+
   constructor(
     private readonly knex: Knex,
     private readonly store: WalletStore,
@@ -78,8 +80,14 @@ export class WalletService implements WalletDebitService {
     return result;
   }
 
-  /** Tells the team's members that their wallet changed. */
+  /** Calls `listener` after every committed change of a wallet. */
+  onChanged(listener: (team: Team) => void) {
+    this.listeners.push(listener);
+  }
+
+  /** Tells the team's members (and the listeners) that their wallet changed. */
   async notifyChanged(team: Team) {
+    for (const listener of this.listeners) listener(team);
     await this.signals?.publish<WalletChangeSignal>({
       recipients: { type: 'user', entityRef: [team.groupRef] },
       channel: WALLET_SIGNAL_CHANNEL,

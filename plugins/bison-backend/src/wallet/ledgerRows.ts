@@ -25,7 +25,10 @@ export interface WalletRow {
   balance: DbInteger;
   state: string;
   overdue_since: DbTime | null;
-  credit_limit: DbInteger;
+  state_seq: DbInteger;
+  state_changed_at: DbTime | null;
+  burn_rate_per_day: DbInteger;
+  burn_rate_basis: string;
   version: DbInteger;
   last_recharge_at: DbTime | null;
   last_recharge_amount: DbInteger | null;
@@ -58,8 +61,11 @@ export function toWallet(row: WalletRow): Wallet {
     teamId: row.team_id,
     balance: moneyFromDb(row.balance),
     state: row.state as WalletState,
-    creditLimit: moneyFromDb(row.credit_limit),
     overdueSince: optionalDateFromDb(row.overdue_since),
+    stateSeq: BigInt(row.state_seq),
+    stateChangedAt: optionalDateFromDb(row.state_changed_at),
+    burnRatePerDay: moneyFromDb(row.burn_rate_per_day),
+    burnRateBasis: row.burn_rate_basis as Wallet['burnRateBasis'],
     lastRecharge:
       lastRechargeAt && row.last_recharge_amount !== null
         ? { amount: moneyFromDb(row.last_recharge_amount), at: lastRechargeAt }

@@ -1,3 +1,4 @@
+import { Knex } from 'knex';
 import {
   Micros,
   TransactionKind,
@@ -10,8 +11,13 @@ export interface Wallet {
   teamId: string;
   balance: Micros;
   state: WalletState;
-  creditLimit: Micros;
   overdueSince?: Date;
+  /** Number of state transitions so far. */
+  stateSeq: bigint;
+  stateChangedAt?: Date;
+  /** Usage per day, as the enforcement task last measured it. */
+  burnRatePerDay: Micros;
+  burnRateBasis: 'last24h' | 'last7d' | 'none';
   lastRecharge?: { amount: Micros; at: Date };
   updatedAt: Date;
   version: bigint;
@@ -53,4 +59,23 @@ export interface PostingResult {
   entry: LedgerEntry;
   /** False when the idempotency key had been used before (a replay). */
   created: boolean;
+}
+
+/** A posting as applied: the wallet's balance after it. */
+export interface AppliedPosting {
+  teamId: string;
+  amount: Micros;
+  balanceAfter: Micros;
+  actor: string;
+}
+
+/**
+ * Told of every posting inside the posting's transaction, after the balance
+ * changed: what it writes commits or rolls back with the posting.
+ */
+export interface PostingObserver {
+  afterPostings(
+    trx: Knex.Transaction,
+    postings: AppliedPosting[],
+  ): Promise<void>;
 }

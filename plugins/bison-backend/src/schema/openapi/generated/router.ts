@@ -348,6 +348,524 @@ export const spec = {
           'updatedAt',
         ],
       },
+      EnforcementMode: {
+        type: 'string',
+        description:
+          'enforce suspends in the cluster; warn computes states and events but changes nothing in the cluster.',
+        enum: ['enforce', 'warn'],
+      },
+      SuspensionStep: {
+        type: 'string',
+        description:
+          'A step of the suspension ladder: cordon (Capsule spec.cordoned and the bison.io/suspended namespace label), block-new-pods (namespace label selected by the bison-block-new-pods ValidatingAdmissionPolicy), scale-workloads (Deployments and StatefulSets to 0), suspend-jobs (CronJobs and Jobs), delete-bare-pods (pods without an owner).',
+        enum: [
+          'cordon',
+          'block-new-pods',
+          'scale-workloads',
+          'suspend-jobs',
+          'delete-bare-pods',
+        ],
+      },
+      EnforcementSettings: {
+        type: 'object',
+        description: 'The settings in effect for a team.',
+        properties: {
+          mode: {
+            $ref: '#/components/schemas/EnforcementMode',
+          },
+          lowBalance: {
+            description: 'Low below this balance; null when not set.',
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                $ref: '#/components/schemas/Money',
+              },
+            ],
+          },
+          lowRunwayDays: {
+            description:
+              'Low when the balance lasts fewer days at the burn rate; null when not set.',
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'number',
+              },
+            ],
+          },
+          creditLimit: {
+            description:
+              'How far below zero the balance may go before the team is overdue.',
+            $ref: '#/components/schemas/Money',
+          },
+          graceHours: {
+            type: 'number',
+            description: 'Hours from becoming overdue to suspension.',
+          },
+          resumeBalance: {
+            description:
+              'A suspended team resumes when a posting brings its balance to this.',
+            $ref: '#/components/schemas/Money',
+          },
+          steps: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SuspensionStep',
+            },
+          },
+        },
+        required: [
+          'mode',
+          'lowBalance',
+          'lowRunwayDays',
+          'creditLimit',
+          'graceHours',
+          'resumeBalance',
+          'steps',
+        ],
+      },
+      EnforcementOverrides: {
+        type: 'object',
+        description:
+          "A team's own settings; an absent or null field takes the installation default (bison.enforcement). The fields are those of EnforcementSettings; the backend validates them and answers 400 naming the field.",
+        properties: {
+          mode: {
+            description: 'enforce or warn.',
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'string',
+              },
+            ],
+          },
+          lowBalance: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                $ref: '#/components/schemas/Money',
+              },
+            ],
+          },
+          lowRunwayDays: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'number',
+              },
+            ],
+          },
+          creditLimit: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                $ref: '#/components/schemas/Money',
+              },
+            ],
+          },
+          graceHours: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'number',
+              },
+            ],
+          },
+          resumeBalance: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                $ref: '#/components/schemas/Money',
+              },
+            ],
+          },
+          steps: {
+            description: 'Suspension steps (see SuspensionStep).',
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+            ],
+          },
+        },
+      },
+      Forecast: {
+        type: 'object',
+        description:
+          'When the balance falls below the credit limit at the current burn rate.',
+        properties: {
+          burnRatePerDay: {
+            $ref: '#/components/schemas/Money',
+          },
+          basis: {
+            type: 'string',
+            description:
+              'Which period gave the burn rate (the higher of the two).',
+            enum: ['last24h', 'last7d', 'none'],
+          },
+          runOutAt: {
+            description: 'Null when the balance never runs out at this rate.',
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'string',
+                format: 'date-time',
+              },
+            ],
+          },
+        },
+        required: ['burnRatePerDay', 'basis', 'runOutAt'],
+      },
+      SuspensionAction: {
+        type: 'object',
+        description:
+          'One change Bison made (or will make) in the cluster, with what was there before.',
+        properties: {
+          step: {
+            $ref: '#/components/schemas/SuspensionStep',
+          },
+          kind: {
+            type: 'string',
+            enum: [
+              'Tenant',
+              'Namespace',
+              'Deployment',
+              'StatefulSet',
+              'CronJob',
+              'Job',
+              'Pod',
+            ],
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          before: {
+            type: 'string',
+            description: 'What the object had before, e.g. "3 replicas".',
+          },
+          status: {
+            type: 'string',
+            description:
+              'planned (recorded, not yet applied), applied, failed (retried), undone (restored on resume), left (changed by someone else meanwhile, left alone), gone (deleted meanwhile).',
+            enum: ['planned', 'applied', 'failed', 'undone', 'left', 'gone'],
+          },
+          error: {
+            type: 'string',
+          },
+        },
+        required: ['step', 'kind', 'name', 'before', 'status'],
+      },
+      Suspension: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          trigger: {
+            type: 'string',
+            enum: ['grace-expired', 'manual'],
+          },
+          reason: {
+            type: 'string',
+          },
+          held: {
+            type: 'boolean',
+            description: 'A held suspension is not lifted by a recharge.',
+          },
+          actor: {
+            type: 'string',
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          status: {
+            type: 'string',
+            enum: ['suspending', 'suspended', 'resuming', 'resumed'],
+          },
+          cluster: {
+            type: 'string',
+            description:
+              'enforce (the ladder runs), warn (warn mode: nothing changed in the cluster), ledger-only (no cluster is configured).',
+            enum: ['enforce', 'warn', 'ledger-only'],
+          },
+          actions: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SuspensionAction',
+            },
+          },
+          resumedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          resumedBy: {
+            type: 'string',
+          },
+          resumeReason: {
+            type: 'string',
+          },
+        },
+        required: [
+          'id',
+          'trigger',
+          'reason',
+          'held',
+          'actor',
+          'startedAt',
+          'status',
+          'cluster',
+          'actions',
+        ],
+      },
+      StoppedWorkload: {
+        type: 'object',
+        properties: {
+          kind: {
+            type: 'string',
+            enum: ['Deployment', 'StatefulSet', 'CronJob', 'Job', 'Pod'],
+          },
+          namespace: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          replicas: {
+            type: 'integer',
+            description:
+              "Pods it runs now (replicas, or a Job's parallelism; 1 for a pod).",
+          },
+          gpus: {
+            type: 'integer',
+            description: 'GPUs those pods request.',
+          },
+        },
+        required: ['kind', 'namespace', 'name', 'replicas', 'gpus'],
+      },
+      SuspensionPreview: {
+        type: 'object',
+        description: 'What suspending the team now would stop.',
+        properties: {
+          available: {
+            type: 'boolean',
+            description:
+              'False when the cluster cannot be read (the reason says why).',
+          },
+          reason: {
+            type: 'string',
+          },
+          namespaces: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          workloads: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/StoppedWorkload',
+            },
+          },
+          gpus: {
+            type: 'integer',
+            description: 'GPUs requested by everything that would stop.',
+          },
+        },
+        required: ['available', 'namespaces', 'workloads', 'gpus'],
+      },
+      Enforcement: {
+        type: 'object',
+        properties: {
+          team: {
+            type: 'string',
+          },
+          state: {
+            $ref: '#/components/schemas/WalletState',
+          },
+          balance: {
+            $ref: '#/components/schemas/Money',
+          },
+          overdueSince: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'string',
+                format: 'date-time',
+              },
+            ],
+          },
+          graceEndsAt: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'string',
+                format: 'date-time',
+              },
+            ],
+          },
+          forecast: {
+            $ref: '#/components/schemas/Forecast',
+          },
+          settings: {
+            $ref: '#/components/schemas/EnforcementSettings',
+          },
+          overrides: {
+            $ref: '#/components/schemas/EnforcementOverrides',
+          },
+          suspension: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                $ref: '#/components/schemas/Suspension',
+              },
+            ],
+          },
+          preview: {
+            $ref: '#/components/schemas/SuspensionPreview',
+          },
+        },
+        required: [
+          'team',
+          'state',
+          'balance',
+          'overdueSince',
+          'graceEndsAt',
+          'forecast',
+          'settings',
+          'overrides',
+          'suspension',
+        ],
+      },
+      SuspendRequest: {
+        type: 'object',
+        properties: {
+          reason: {
+            type: 'string',
+          },
+          hold: {
+            type: 'boolean',
+            description:
+              'Keep it suspended until an admin resumes it, whatever the balance.',
+          },
+        },
+        required: ['reason'],
+      },
+      ResumeRequest: {
+        type: 'object',
+        properties: {
+          reason: {
+            type: 'string',
+          },
+        },
+        required: ['reason'],
+      },
+      TeamAtRisk: {
+        type: 'object',
+        properties: {
+          team: {
+            type: 'string',
+          },
+          displayName: {
+            type: 'string',
+          },
+          state: {
+            $ref: '#/components/schemas/WalletState',
+          },
+          balance: {
+            $ref: '#/components/schemas/Money',
+          },
+          burnRatePerDay: {
+            $ref: '#/components/schemas/Money',
+          },
+          runOutAt: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'string',
+                format: 'date-time',
+              },
+            ],
+          },
+          graceEndsAt: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'string',
+                format: 'date-time',
+              },
+            ],
+          },
+          suspendedAt: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'string',
+                format: 'date-time',
+              },
+            ],
+          },
+        },
+        required: [
+          'team',
+          'displayName',
+          'state',
+          'balance',
+          'burnRatePerDay',
+          'runOutAt',
+          'graceEndsAt',
+          'suspendedAt',
+        ],
+      },
+      TeamsAtRisk: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/TeamAtRisk',
+            },
+          },
+        },
+        required: ['items'],
+      },
       TransactionKind: {
         type: 'string',
         enum: [
@@ -1932,6 +2450,235 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/teams/{team}/enforcement': {
+      get: {
+        operationId: 'GetTeamEnforcement',
+        description:
+          "The team's wallet state, grace period, run-out forecast, effective settings, current suspension with every recorded action, and a preview of what suspending it now would stop.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/team',
+          },
+          {
+            name: 'preview',
+            in: 'query',
+            required: false,
+            description:
+              'Set to false to skip the preview (it reads the cluster).',
+            schema: {
+              type: 'boolean',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The team's enforcement.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Enforcement',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+      put: {
+        operationId: 'PutTeamEnforcement',
+        description:
+          "Replaces the team's own enforcement settings; absent or null fields take the installation defaults. The state is re-evaluated at once.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/team',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/EnforcementOverrides',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: "The team's enforcement after the change.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Enforcement',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/teams/{team}/suspend': {
+      post: {
+        operationId: 'SuspendTeam',
+        description:
+          'Suspends the team now (or changes the reason and hold of its current suspension) and runs the suspension ladder.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/team',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SuspendRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: "The team's enforcement after the change.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Enforcement',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/teams/{team}/resume': {
+      post: {
+        operationId: 'ResumeTeam',
+        description:
+          "Lifts the team's suspension, held or not, and undoes what it changed in the cluster. An overdue team gets a new grace period.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/team',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ResumeRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: "The team's enforcement after the change.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Enforcement',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/enforcement/teams': {
+      get: {
+        operationId: 'ListTeamsAtRisk',
+        description:
+          "Teams that are low, overdue or suspended, soonest to run out first (all teams with bison.reports.read, else the caller's teams).",
+        responses: {
+          '200': {
+            description: 'The teams at risk.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TeamsAtRisk',
+                },
+              },
+            },
+          },
+          '401': {
             $ref: '#/components/responses/ErrorResponse',
           },
         },

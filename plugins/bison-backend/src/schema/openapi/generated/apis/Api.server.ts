@@ -14,6 +14,8 @@ import { BillingStatus } from '../models/BillingStatus.model';
 import { ComputeResourceList } from '../models/ComputeResourceList.model';
 import { CreateProjectRequest } from '../models/CreateProjectRequest.model';
 import { CreateTeamRequest } from '../models/CreateTeamRequest.model';
+import { Enforcement } from '../models/Enforcement.model';
+import { EnforcementOverrides } from '../models/EnforcementOverrides.model';
 import { Health } from '../models/Health.model';
 import { NewPriceBook } from '../models/NewPriceBook.model';
 import { Node } from '../models/Node.model';
@@ -27,11 +29,14 @@ import { Project } from '../models/Project.model';
 import { ProjectList } from '../models/ProjectList.model';
 import { QuotaInput } from '../models/QuotaInput.model';
 import { RechargeRequest } from '../models/RechargeRequest.model';
+import { ResumeRequest } from '../models/ResumeRequest.model';
 import { Settings } from '../models/Settings.model';
+import { SuspendRequest } from '../models/SuspendRequest.model';
 import { Team } from '../models/Team.model';
 import { TeamList } from '../models/TeamList.model';
 import { TeamQuota } from '../models/TeamQuota.model';
 import { TeamUsage } from '../models/TeamUsage.model';
+import { TeamsAtRisk } from '../models/TeamsAtRisk.model';
 import { TransactionKind } from '../models/TransactionKind.model';
 import { TransactionPage } from '../models/TransactionPage.model';
 import { UpdateProjectRequest } from '../models/UpdateProjectRequest.model';
@@ -155,6 +160,18 @@ export type GetTeam = {
 /**
  * @public
  */
+export type GetTeamEnforcement = {
+  path: {
+    team: string;
+  };
+  query: {
+    preview?: boolean;
+  };
+  response: Enforcement | Error | Error | Error;
+};
+/**
+ * @public
+ */
 export type GetTeamProject = {
   path: {
     team: string;
@@ -247,6 +264,12 @@ export type ListTeams = {
 /**
  * @public
  */
+export type ListTeamsAtRisk = {
+  response: TeamsAtRisk | Error;
+};
+/**
+ * @public
+ */
 export type ListWalletTransactions = {
   path: {
     team: string;
@@ -299,6 +322,16 @@ export type PutProjectQuota = {
 /**
  * @public
  */
+export type PutTeamEnforcement = {
+  path: {
+    team: string;
+  };
+  body: EnforcementOverrides;
+  response: Enforcement | Error | Error | Error | Error;
+};
+/**
+ * @public
+ */
 export type PutTeamQuota = {
   path: {
     team: string;
@@ -331,8 +364,28 @@ export type ReleaseNode = {
 /**
  * @public
  */
+export type ResumeTeam = {
+  path: {
+    team: string;
+  };
+  body: ResumeRequest;
+  response: Enforcement | Error | Error | Error | Error | Error;
+};
+/**
+ * @public
+ */
 export type StartBillingRun = {
   response: BillingRun | Error | Error | Error;
+};
+/**
+ * @public
+ */
+export type SuspendTeam = {
+  path: {
+    team: string;
+  };
+  body: SuspendRequest;
+  response: Enforcement | Error | Error | Error | Error;
 };
 /**
  * @public
@@ -383,6 +436,8 @@ export type EndpointMap = {
 
   '#get|/teams/{team}': GetTeam;
 
+  '#get|/teams/{team}/enforcement': GetTeamEnforcement;
+
   '#get|/teams/{team}/projects/{project}': GetTeamProject;
 
   '#get|/teams/{team}/quota': GetTeamQuota;
@@ -405,6 +460,8 @@ export type EndpointMap = {
 
   '#get|/teams': ListTeams;
 
+  '#get|/enforcement/teams': ListTeamsAtRisk;
+
   '#get|/teams/{team}/wallet/transactions': ListWalletTransactions;
 
   '#post|/prices/preview': PreviewPrices;
@@ -415,13 +472,19 @@ export type EndpointMap = {
 
   '#put|/teams/{team}/projects/{project}/quota': PutProjectQuota;
 
+  '#put|/teams/{team}/enforcement': PutTeamEnforcement;
+
   '#put|/teams/{team}/quota': PutTeamQuota;
 
   '#post|/teams/{team}/wallet/recharges': RechargeWallet;
 
   '#post|/nodes/{node}/release': ReleaseNode;
 
+  '#post|/teams/{team}/resume': ResumeTeam;
+
   '#post|/billing/runs': StartBillingRun;
+
+  '#post|/teams/{team}/suspend': SuspendTeam;
 
   '#patch|/teams/{team}/projects/{project}': UpdateProject;
 
