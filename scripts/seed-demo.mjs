@@ -2,11 +2,15 @@
 // the demo's admin user: each team, an opening recharge and its auto-recharge
 // policy; with a cluster, also its quota, projects and reserved nodes. Safe to run again: existing teams are kept and the recharges carry
 // fixed idempotency keys. Waits for the backend and its catalog to be ready.
+// With KUBECONFIG set (the local cluster), also the workloads of
+// examples/demo-workloads.yaml in the projects, for suspension to stop.
 // Then, when a usage source is configured (the demo usage of
 // scripts/demo/backfill-usage.mjs), starts a billing run and waits for it: the
 // projects exist now, so their usage is charged to the teams.
 //   node scripts/seed-demo.mjs [baseUrl]
+import * as k8s from '@kubernetes/client-node';
 import { readFileSync } from 'node:fs';
+import { parseAllDocuments } from 'yaml';
 
 const baseUrl = process.argv[2] ?? 'http://localhost:7007';
 const demo = JSON.parse(
@@ -113,6 +117,29 @@ for (const team of demo.teams) {
   await seedTenancy(team);
   console.log(`demo: team ${team.name} ready`);
 }
+
+/** The demo workloads in the projects, as the cluster's admin. */
+async function seedWorkloads() {
+  if (!process.env.KUBECONFIG) return;
+  const kc = new k8s.KubeConfig();
+  kc.loadFromFile(process.env.KUBECONFIG);
+  const objects = k8s.KubernetesObjectApi.makeApiClient(kc);
+  const text = readFileSync(
+    new URL('../examples/demo-workloads.yaml', import.meta.url),
+    'utf8',
+  );
+  for (const doc of parseAllDocuments(text)) {
+    const object = doc.toJS();
+    try {
+      await objects.create(object);
+    } catch (error) {
+      // 409: kept from an earlier seed; 404: that project is not there.
+      if (error.code !== 409 && error.code !== 404) throw error;
+    }
+  }
+  console.log('demo: workloads created in the projects');
+}
+await seedWorkloads();
 
 /** Bills what the usage source holds now that the projects exist. */
 async function bill() {

@@ -53,5 +53,5 @@ else
 fi
 
 # The example teams appear once the backend and its catalog are up.
-node scripts/seed-demo.mjs &
+KUBECONFIG="${kube_dir:+$(cd "$kube_dir" && pwd)/kubeconfig}" node scripts/seed-demo.mjs &
 yarn start "${configs[@]}"

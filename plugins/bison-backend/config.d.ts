@@ -64,6 +64,49 @@ export interface Config {
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       };
     };
+    /**
+     * What happens when a team's money runs out: wallet states, the grace
+     * period and the suspension ladder. Each setting can be overridden per
+     * team through the API.
+     */
+    enforcement?: {
+      /**
+       * enforce suspends teams in the cluster; warn (the default) computes
+       * states and events but changes nothing in the cluster, for adopting
+       * enforcement safely.
+       */
+      mode?: 'enforce' | 'warn';
+      /** A team is low below this balance, e.g. '100.00'. Not set by default. */
+      lowBalance?: string;
+      /** A team is low when its balance lasts fewer days at its burn rate. Defaults to 3. */
+      lowRunwayDays?: number;
+      /**
+       * How far below zero a balance may go before the team is overdue,
+       * e.g. '500.00'. Defaults to 0.
+       */
+      creditLimit?: string;
+      /** Hours from becoming overdue to suspension. Defaults to 72. */
+      graceHours?: number;
+      /**
+       * A suspended team resumes when a posting brings its balance to this;
+       * defaults to the credit limit (no longer overdue).
+       */
+      resumeBalance?: string;
+      /**
+       * The suspension steps that run, in this order: cordon,
+       * block-new-pods, scale-workloads, suspend-jobs, delete-bare-pods.
+       * Defaults to all but delete-bare-pods (which cannot be undone).
+       */
+      steps?: Array<
+        | 'cordon'
+        | 'block-new-pods'
+        | 'scale-workloads'
+        | 'suspend-jobs'
+        | 'delete-bare-pods'
+      >;
+      /** When the pass over all teams runs; defaults to every minute. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
     pricing?: {
       /**
        * The first price book, used until prices are set through the API:

@@ -1,6 +1,6 @@
 // Prepares a cluster started by scripts/kube/start.sh for the demo and the
-// end-to-end tests: installs the backend's ServiceAccount and RBAC from
-// deploy/, registers a few example nodes (two GPU models and a CPU node),
+// end-to-end tests: installs the backend's ServiceAccount, RBAC and the
+// admission policy that blocks new pods of suspended teams from deploy/, registers a few example nodes (two GPU models and a CPU node),
 // and writes <run-dir>/app-config.kubernetes.yaml pointing Bison at the
 // cluster with a token of that ServiceAccount. Safe to run again.
 //   node scripts/kube/prepare-demo.mjs <run-dir>
@@ -31,7 +31,11 @@ async function createOrKeep(object) {
   }
 }
 
-for (const file of ['serviceaccount.yaml', 'rbac.yaml']) {
+for (const file of [
+  'serviceaccount.yaml',
+  'rbac.yaml',
+  'admission-policy.yaml',
+]) {
   const text = readFileSync(path.join(repo, 'deploy', file), 'utf8');
   for (const doc of parseAllDocuments(text)) {
     if (doc.toJS()) await createOrKeep(doc.toJS());

@@ -183,7 +183,6 @@ export class EnforcementService {
 
   /** Runs the ladder now, so that the answer shows what was done. */
   private async finishLadder() {
-    this.runner.kick();
-    await this.runner.settled();
+    await this.runner.runUnfinished();
   }
 }

@@ -506,12 +506,7 @@ export class EnforcementStore {
   ): Promise<boolean> {
     const updated = await this.knex('suspensions')
       .where({ id })
-      .where(q =>
-        q
-          .whereNull('lease_until')
-          .orWhere('lease_until', '<', now)
-          .orWhere('lease_owner', owner),
-      )
+      .where(q => q.whereNull('lease_until').orWhere('lease_until', '<', now))
       .update({ lease_owner: owner, lease_until: until });
     return updated === 1;
   }

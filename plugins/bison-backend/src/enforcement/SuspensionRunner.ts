@@ -5,7 +5,7 @@ import { EnforcementStore, Suspension } from './EnforcementStore';
 import { SuspensionLadder } from './ladder/SuspensionLadder';
 
 /** How long one process may run a suspension's ladder before another may. */
-const LEASE_MS = 5 * 60_000;
+const DEFAULT_LEASE_MS = 5 * 60_000;
 
 /**
  * Drives suspensions to their end: runs the ladder of each one that is
@@ -24,14 +24,19 @@ export class SuspensionRunner {
     /** Undefined for a ledger-only installation. */
     private readonly ladder: SuspensionLadder | undefined,
     private readonly logger: LoggerService,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly options: { clock?: () => Date; leaseMs?: number } = {},
   ) {}
 
+  private clock() {
+    return this.options.clock?.() ?? new Date();
+  }
+
   /**
-   * Runs the unfinished suspensions soon, in the background; calls made
-   * while a run is going start one more run after it.
+   * Runs the unfinished suspensions soon, in the background. Runs of one
+   * process never overlap: a call made while one is going starts one more
+   * after it.
    */
-  kick(): void {
+  kick(signal?: AbortSignal): void {
     if (this.running) {
       this.again = true;
       return;
@@ -39,21 +44,26 @@ export class SuspensionRunner {
     this.running = (async () => {
       do {
         this.again = false;
-        await this.runUnfinished().catch(error =>
+        await this.runEach(signal).catch(error =>
           this.logger.error(`Suspension ladder run failed: ${error}`),
         );
-      } while (this.again);
+      } while (this.again && !signal?.aborted);
       this.running = undefined;
     })();
   }
 
-  /** Waits for a run started by kick (for routes that answer after it). */
+  /** Waits until no run of this process is going. */
   async settled(): Promise<void> {
     while (this.running) await this.running;
   }
 
-  /** Runs every suspension that is suspending or resuming, oldest first. */
+  /** Runs every suspension that is suspending or resuming, and waits for it. */
   async runUnfinished(signal?: AbortSignal): Promise<void> {
+    this.kick(signal);
+    await this.settled();
+  }
+
+  private async runEach(signal?: AbortSignal) {
     for (const suspension of await this.store.unfinishedSuspensions()) {
       if (signal?.aborted) return;
       await this.run(suspension);
@@ -61,12 +71,12 @@ export class SuspensionRunner {
   }
 
   /** Runs one suspension's ladder if no other process is running it. */
-  async run(suspension: Suspension): Promise<void> {
+  private async run(suspension: Suspension): Promise<void> {
     const now = this.clock();
     const claimed = await this.store.claim(
       suspension.id,
       this.owner,
-      new Date(now.getTime() + LEASE_MS),
+      new Date(now.getTime() + (this.options.leaseMs ?? DEFAULT_LEASE_MS)),
       now,
     );
     if (!claimed) return;

@@ -84,6 +84,39 @@ describe.each(createTestDatabases().eachSupportedId())(
       expect((await wallet(team.id)).overdueSince).toEqual(now);
     });
 
+    it('evaluates billing debits of many teams in their transaction, and rolls back with them', async () => {
+      const a = await services.createTeam(`t${++keys}`);
+      const b = await services.createTeam(`t${++keys}`);
+      const debit = (teamId: string, amount: bigint, window: number) => ({
+        teamId,
+        amount: -amount,
+        kind: 'usage' as const,
+        idempotencyKey: `usage:${teamId}:${window}`,
+        actor: 'service:bison-billing',
+      });
+      await expect(
+        knex.transaction(async trx => {
+          await services.writer.postAll(trx, [
+            debit(a.id, 10n * M, 1),
+            debit(b.id, 10n * M, 1),
+          ]);
+          throw new Error('the window failed after the debits');
+        }),
+      ).rejects.toThrow('the window failed');
+      expect(await events(a.id)).toEqual([]);
+      expect((await wallet(a.id)).state).toBe('active');
+
+      await knex.transaction(trx =>
+        services.writer.postAll(trx, [
+          debit(a.id, 10n * M, 2),
+          debit(b.id, 1n, 2),
+        ]),
+      );
+      expect(await events(a.id)).toEqual(['active→overdue below-credit-limit']);
+      expect(await events(b.id)).toEqual(['active→overdue below-credit-limit']);
+      expect((await store.events(a.id))[0].actor).toBe('service:bison-billing');
+    });
+
     it('does not restart the grace period with later debits, and suspends when it ends without any usage', async () => {
       const team = await services.createTeam(`t${++keys}`);
       await post(team.id, -1n * M);
@@ -175,6 +208,29 @@ describe.each(createTestDatabases().eachSupportedId())(
         teams.map(t => t.id),
       );
       expect(suspensions).toHaveLength(20);
+    });
+
+    it('lets one process at a time run a suspension ladder', async () => {
+      const team = await services.createTeam(`t${++keys}`);
+      await states.suspend(team.id, { reason: 'r', held: false, actor: 'a' });
+      const { id: suspensionId } = (await store.openSuspension(team.id))!;
+      const until = new Date(now.getTime() + 60_000);
+      const claims = await Promise.all(
+        ['one', 'two', 'three'].map(owner =>
+          store.claim(suspensionId, owner, until, now),
+        ),
+      );
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      // Once the lease has run out (its process died), another may take over.
+      const later = new Date(until.getTime() + 1);
+      expect(
+        await store.claim(
+          suspensionId,
+          'four',
+          new Date(later.getTime() + 60_000),
+          later,
+        ),
+      ).toBe(true);
     });
   },
 );

@@ -56,7 +56,7 @@ export async function createEnforcement(options: {
           clock,
         )
       : undefined;
-  const runner = new SuspensionRunner(store, teams, ladder, logger, clock);
+  const runner = new SuspensionRunner(store, teams, ladder, logger, { clock });
   const states = new WalletStates(
     knex,
     store,

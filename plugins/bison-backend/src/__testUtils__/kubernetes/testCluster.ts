@@ -74,3 +74,12 @@ export async function backendServiceAccountToken(): Promise<string> {
   await applyManifest(admin, path.join(DEPLOY_DIR, 'rbac.yaml'));
   return serviceAccountToken(admin, 'bison-system', 'bison-backend');
 }
+
+/**
+ * Whether the Capsule controller and its webhooks run beside the test
+ * cluster (scripts/kube/start.sh, unless BISON_K8S_CAPSULE=0), rather than
+ * only its CRDs.
+ */
+export function capsuleRuns(): boolean {
+  return process.env.BISON_K8S_CAPSULE === '1';
+}
