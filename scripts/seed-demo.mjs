@@ -66,6 +66,16 @@ async function seedTenancy(team) {
     );
     if (!expect(`quota of ${team.name}`, res, 200)) return;
   }
+  // Nodes before projects: Capsule v0.14.0 denies updates of a tenant's
+  // existing namespaces once its nodeSelector changed (capsule#2142), so
+  // reserving a node for a team with projects fails; projects created after
+  // get the node selector and toleration at creation.
+  for (const node of team.nodes ?? []) {
+    const res = await call(token, 'POST', `/nodes/${node}/assign`, {
+      team: team.name,
+    });
+    expect(`node ${node}`, res, 200, 409);
+  }
   for (const project of team.projects ?? []) {
     const res = await call(
       token,
@@ -74,12 +84,6 @@ async function seedTenancy(team) {
       project,
     );
     expect(`project ${project.name}`, res, 201, 409);
-  }
-  for (const node of team.nodes ?? []) {
-    const res = await call(token, 'POST', `/nodes/${node}/assign`, {
-      team: team.name,
-    });
-    expect(`node ${node}`, res, 200, 409);
   }
 }
 

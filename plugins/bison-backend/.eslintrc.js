@@ -8,6 +8,10 @@ module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
           'warn',
           { assertFunctionNames: ['expect', 'fc.assert'] },
         ],
+        'jest/no-standalone-expect': [
+          'error',
+          { additionalTestBlockFunctions: ['itWithCapsule'] },
+        ],
       },
     },
     {

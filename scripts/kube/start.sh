@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Starts etcd, kube-apiserver and kube-controller-manager (built by build.sh) on loopback ports with an
-# admin bearer token, installs the Capsule CRDs, and writes <run-dir>/kubeconfig and <run-dir>/env.
+# admin bearer token, installs the Capsule CRDs, runs the Capsule controller with its webhooks
+# (capsule.sh), and writes <run-dir>/kubeconfig and <run-dir>/env.
 #   scripts/kube/start.sh <run-dir>   then: source <run-dir>/env;   stop: scripts/kube/stop.sh <run-dir>
 # Port overrides: BISON_K8S_APISERVER_PORT (56443), BISON_K8S_ETCD_PORT (52379),
-#   BISON_K8S_ETCD_PEER_PORT (52380), BISON_K8S_CONTROLLER_MANAGER_PORT (50257).
+#   BISON_K8S_ETCD_PEER_PORT (52380), BISON_K8S_CONTROLLER_MANAGER_PORT (50257),
+#   BISON_K8S_CAPSULE_WEBHOOK_PORT (59443), BISON_K8S_CAPSULE_METRICS_PORT (58080); Capsule's health
+#   probe is fixed on 10080.
 # BISON_K8S_ADMIN_TOKEN fixes the admin token (default: a random one per start).
+# BISON_K8S_CAPSULE=0 leaves Capsule out (CRDs only, no webhooks); <run-dir>/env tells which it was.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$here/versions.sh"
+source "$here/capsule.sh"
 [ $# -eq 1 ] || { echo "usage: $0 <run-dir>" >&2; exit 2; }
 mkdir -p "$1/logs" "$1/pki" "$1/crds" && run="$(cd "$1" && pwd)"
 pki="$run/pki"
@@ -15,31 +20,46 @@ api_port=${BISON_K8S_APISERVER_PORT:-56443}
 etcd_port=${BISON_K8S_ETCD_PORT:-52379}
 peer_port=${BISON_K8S_ETCD_PEER_PORT:-52380}
 kcm_port=${BISON_K8S_CONTROLLER_MANAGER_PORT:-50257}
+capsule=${BISON_K8S_CAPSULE:-1}
+[[ $capsule == [01] ]] || { echo "kube: BISON_K8S_CAPSULE must be 0 or 1, not '$capsule'" >&2; exit 2; }
 server="https://127.0.0.1:$api_port"
 controllers=namespace-controller,garbage-collector-controller,resourcequota-controller
 controllers+=,serviceaccount-token-controller,serviceaccount-controller,root-ca-certificate-publisher-controller
+# The workload controllers make ReplicaSets, Pods, Job Pods and CronJob runs (no scheduler or kubelet:
+# Pods stay Pending). Aggregation fills admin/edit/view, which Capsule binds tenant owners to.
+controllers+=,deployment-controller,replicaset-controller,statefulset-controller,job-controller,cronjob-controller
+controllers+=,clusterrole-aggregation-controller
 
 "$here/build.sh"
 start=$SECONDS
 
 alive() { local pid; pid=$(cat "$run/$1.pid" 2>/dev/null) && kill -0 "$pid" 2>/dev/null; }
-for name in etcd kube-apiserver kube-controller-manager; do
+for name in etcd kube-apiserver kube-controller-manager capsule; do
   if alive "$name"; then echo "kube: $name already runs for $run (stop.sh first)" >&2; exit 1; fi
 done
-for port in "$api_port" "$etcd_port" "$peer_port" "$kcm_port"; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "kube: port $port is in use" >&2; exit 1; fi
+ports=("$api_port" "$etcd_port" "$peer_port" "$kcm_port")
+[ "$capsule" = 0 ] || ports+=("$capsule_webhook_port" "$capsule_metrics_port" "$CAPSULE_HEALTH_PORT")
+for port in "${ports[@]}"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "kube: port $port is in use" >&2
+    if [ "$port" = "$CAPSULE_HEALTH_PORT" ]; then
+      echo "kube: Capsule's health probe needs it (another test cluster's Capsule?); BISON_K8S_CAPSULE=0 skips Capsule" >&2
+    fi
+    exit 1
+  fi
 done
 trap 'if [ $? -ne 0 ]; then tail -n 15 "$run"/logs/*.log >&2; "$here/stop.sh" "$run"; fi' EXIT
 
 # setsid: the servers must survive a Ctrl-C or hang-up aimed at the shell that ran this script.
-spawn() {
-  local name=$1; shift
-  setsid "$K8S_BIN/$name" "$@" </dev/null >"$run/logs/$name.log" 2>&1 &
+spawn_bin() { # <name> <binary> <args...>: logs to logs/<name>.log, pid in <name>.pid
+  local name=$1 bin=$2; shift 2
+  setsid "$bin" "$@" </dev/null >"$run/logs/$name.log" 2>&1 &
   echo $! >"$run/$name.pid"
 }
-wait_for() { # <what> <process that must stay alive> <command...>
+spawn() { spawn_bin "$1" "$K8S_BIN/$1" "${@:2}"; }
+wait_for() { # <what> <process that must stay alive> <command...>; tries every 0.25 s, WAIT_TRIES (240) times
   local what=$1 name=$2; shift 2
-  for _ in $(seq 240); do
+  for _ in $(seq "${WAIT_TRIES:-240}"); do
     if "$@" >/dev/null 2>&1; then return 0; fi
     alive "$name" || { echo "kube: $name exited while waiting for $what" >&2; return 1; }
     sleep 0.25
@@ -124,14 +144,28 @@ for file in "$run"/crds/*.json; do
   wait_for "CRD $(basename "$file" .json)" kube-apiserver established "$(basename "$file" .json)"
 done
 
+if [ "$capsule" = 1 ]; then
+  capsule_start
+  capsule_started=$SECONDS
+else
+  capsule_delete_webhooks "$server" "$pki/ca.crt" "$token" # of an earlier run with Capsule on this run-dir
+fi
+
 wait_for "kube-controller-manager /healthz" kube-controller-manager curl -sfk "https://127.0.0.1:$kcm_port/healthz"
 # The serviceaccount controller creates this one: proof that the controllers are syncing.
 wait_for "the default ServiceAccount" kube-controller-manager kcurl "$server/api/v1/namespaces/default/serviceaccounts/default"
+if [ "$capsule" = 1 ]; then
+  capsule_wait
+  echo "kube: Capsule $CAPSULE_VERSION ready in $((SECONDS - capsule_started))s (webhooks on 127.0.0.1:$capsule_webhook_port)"
+fi
 
 {
   printf 'export KUBECONFIG=%q\n' "$run/kubeconfig"
   printf 'export BISON_K8S_SERVER=%q\n' "$server"
   printf 'export BISON_K8S_CA_FILE=%q\n' "$pki/ca.crt"
   printf 'export BISON_K8S_ADMIN_TOKEN=%q\n' "$token"
+  printf 'export BISON_K8S_CAPSULE=%q\n' "$capsule" # 1: the Capsule controller and its webhooks run
 } >"$run/env"
-echo "kube: ready at $server in $((SECONDS - start))s ($K8S_VERSION, Capsule $CAPSULE_VERSION CRDs); source $run/env"
+what="Capsule $CAPSULE_VERSION"
+[ "$capsule" = 1 ] || what+=" CRDs only"
+echo "kube: ready at $server in $((SECONDS - start))s ($K8S_VERSION, $what); source $run/env"

@@ -138,8 +138,15 @@ describe.each(databases.eachSupportedId())(
 
       await admin.deleteNamespace(deleted);
       await waitUntilGone(core, deleted);
+      // Moved as Capsule accepts it: the tenant label and the Tenant
+      // ownerReference together (Capsule denies a label that does not match
+      // the ownerReference). The owners are still read from the label.
       await admin.patchNamespace(moved, {
-        metadata: { labels: { [TENANT_LABEL]: teamB } },
+        metadata: {
+          labels: { [TENANT_LABEL]: teamB },
+          ownerReferences: newProjectNamespace(moved, tenantB!, {}).metadata!
+            .ownerReferences,
+        },
       });
       now = at(12.5);
 

@@ -24,6 +24,7 @@ import { WalletStates } from './WalletStates';
 export interface TeamEnforcement {
   row: TeamStateRow;
   settings: EnforcementSettings;
+  defaults: EnforcementSettings;
   overrides: EnforcementOverrides;
   graceEndsAt?: Date;
   forecast: BurnRate & { runOutAt?: Date };
@@ -67,6 +68,7 @@ export class EnforcementService {
     return {
       row,
       settings,
+      defaults: this.states.settingsOf({ overrides: {} }),
       overrides: row.overrides,
       graceEndsAt:
         row.overdueSince && row.state !== 'active' && row.state !== 'low'
@@ -133,7 +135,7 @@ export class EnforcementService {
 
   async suspend(
     team: Team,
-    request: { reason: string; held: boolean; actor: string },
+    request: { reason: string; held?: boolean; actor: string },
   ): Promise<void> {
     await this.states.suspend(team.id, request);
     await this.finishLadder();

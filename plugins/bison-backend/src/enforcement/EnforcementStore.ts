@@ -491,7 +491,11 @@ export class EnforcementStore {
   ): Promise<void> {
     await trx('suspensions')
       .where({ id })
-      .update({ ...changes, updated_at: now });
+      .update({
+        ...(changes.reason !== undefined ? { reason: changes.reason } : {}),
+        ...(changes.held !== undefined ? { held: changes.held } : {}),
+        updated_at: now,
+      });
   }
 
   /**

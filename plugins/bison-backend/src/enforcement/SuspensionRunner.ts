@@ -24,7 +24,12 @@ export class SuspensionRunner {
     /** Undefined for a ledger-only installation. */
     private readonly ladder: SuspensionLadder | undefined,
     private readonly logger: LoggerService,
-    private readonly options: { clock?: () => Date; leaseMs?: number } = {},
+    private readonly options: {
+      clock?: () => Date;
+      leaseMs?: number;
+      /** Called when a suspension is fully applied or fully undone. */
+      onFinished?: (teamId: string) => void;
+    } = {},
   ) {}
 
   private clock() {
@@ -113,5 +118,6 @@ export class SuspensionRunner {
         : { from, to: from === 'suspending' ? 'suspended' : 'resumed' },
       this.clock(),
     );
+    if (errors.length === 0) this.options.onFinished?.(suspension.teamId);
   }
 }

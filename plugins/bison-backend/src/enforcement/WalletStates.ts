@@ -143,7 +143,7 @@ export class WalletStates implements PostingObserver {
   /** Suspends a team now, or updates the reason and hold of its suspension. */
   async suspend(
     teamId: string,
-    request: { reason: string; held: boolean; actor: string },
+    request: { reason: string; held?: boolean; actor: string },
   ): Promise<void> {
     await this.knex.transaction(async trx => {
       const row = await this.lockedRow(trx, teamId);
@@ -153,7 +153,7 @@ export class WalletStates implements PostingObserver {
         await this.store.updateSuspension(
           trx,
           row.suspension.id,
-          { reason: request.reason, held: request.held },
+          { reason: request.reason, held: request.held ?? undefined },
           now,
         );
         return;
@@ -177,7 +177,7 @@ export class WalletStates implements PostingObserver {
           suspend: {
             trigger: 'manual',
             reason: request.reason,
-            held: request.held,
+            held: request.held ?? false,
             cluster: this.clusterMode(settings),
             steps: settings.steps,
           },

@@ -56,7 +56,21 @@ export async function createEnforcement(options: {
           clock,
         )
       : undefined;
-  const runner = new SuspensionRunner(store, teams, ladder, logger, { clock });
+  /** Signals the team (and, through the wallet listeners, the runner). */
+  const announce = (teamId: string) => {
+    teams
+      .getTeamById(teamId)
+      .then(team => team && wallets.notifyChanged(team))
+      .catch(error =>
+        logger.warn(
+          `Could not announce the change of team ${teamId}: ${error}`,
+        ),
+      );
+  };
+  const runner = new SuspensionRunner(store, teams, ladder, logger, {
+    clock,
+    onFinished: announce,
+  });
   const states = new WalletStates(
     knex,
     store,
@@ -64,16 +78,7 @@ export async function createEnforcement(options: {
     {
       clusterConfigured: Boolean(ladder),
       clock,
-      onChanged: teamIds => {
-        for (const id of teamIds) {
-          teams
-            .getTeamById(id)
-            .then(team => team && wallets.notifyChanged(team))
-            .catch(error =>
-              logger.warn(`Could not announce team ${id}: ${error}`),
-            );
-        }
-      },
+      onChanged: teamIds => teamIds.forEach(announce),
     },
   );
   options.ledger.observeWith(states);

@@ -3,6 +3,7 @@ import { Server } from 'node:http';
 import {
   adminKubeConfig,
   backendServiceAccountToken,
+  itWithCapsule,
 } from '../__testUtils__/kubernetes/testCluster';
 import {
   bisonApi,
@@ -38,6 +39,7 @@ describe.each(databases.eachSupportedId())('suspension on %p', id => {
   const team = `${prefix}-gpu`;
   const other = `${prefix}-held`;
   const warned = `${prefix}-warn`;
+  const capsuled = `${prefix}-caps`;
   const ns1 = `${team}-train`;
   const ns2 = `${team}-serve`;
   let server: Server;
@@ -62,7 +64,7 @@ describe.each(databases.eachSupportedId())('suspension on %p', id => {
     await installAdmissionPolicy();
     const knex = await databases.init(id);
     server = await startPluginBackend(knex, {
-      groups: [team, other, warned],
+      groups: [team, other, warned, capsuled],
       kubernetesToken: await backendServiceAccountToken(),
       bisonConfig: {
         enforcement: { mode: 'enforce', graceHours: 1, lowBalance: '50' },
@@ -73,6 +75,7 @@ describe.each(databases.eachSupportedId())('suspension on %p', id => {
       [team, ns2],
       [other, `${other}-web`],
       [warned, `${warned}-web`],
+      [capsuled, `${capsuled}-web`],
     ]) {
       await api()
         .post(`/teams/${name}/projects`)
@@ -210,6 +213,12 @@ describe.each(databases.eachSupportedId())('suspension on %p', id => {
   });
 
   it('keeps a held suspension through a recharge, and resume leaves alone what others changed', async () => {
+    const ns = `${other}-web`;
+    await api()
+      .put(`/teams/${other}/enforcement`)
+      .send({ steps: ['scale-workloads', 'delete-bare-pods'] })
+      .expect(200);
+    await workloads.pod(ns, 'notebook');
     const res = await api()
       .post(`/teams/${other}/suspend`)
       .send({ reason: 'Quarterly review', hold: true })
@@ -223,8 +232,17 @@ describe.each(databases.eachSupportedId())('suspension on %p', id => {
         status: 'suspended',
       },
     });
-    const ns = `${other}-web`;
     expect((await workloads.snapshot([ns]))[`${ns}/deployment/site`]).toBe(0);
+    // Only the configured steps ran: no cordon, and the bare pod is gone.
+    expect(res.body.suspension.actions.map((a: any) => a.step).sort()).toEqual([
+      'delete-bare-pods',
+      'scale-workloads',
+    ]);
+    expect((await readTenant(other)).spec.cordoned).toBe(false);
+    await eventually(
+      () => workloads.core.listNamespacedPod({ namespace: ns }),
+      pods => !pods.items.some(p => p.metadata?.name === 'notebook'),
+    );
 
     await recharge(other, '500');
     expect((await enforcement(other)).state).toBe('suspended');
@@ -248,12 +266,108 @@ describe.each(databases.eachSupportedId())('suspension on %p', id => {
     expect(
       resumed.suspension.actions.find((a: any) => a.kind === 'Deployment'),
     ).toMatchObject({ status: 'left' });
+    // A deleted pod is not recreated, and says so.
+    expect(
+      resumed.suspension.actions.find((a: any) => a.kind === 'Pod'),
+    ).toMatchObject({ name: 'notebook', status: 'gone' });
     expect((await workloads.snapshot([ns]))[`${ns}/deployment/site`]).toBe(5);
     await api()
       .post(`/teams/${other}/resume`)
       .send({ reason: 'again' })
       .expect(409);
   });
+
+  itWithCapsule(
+    "cordons through Capsule's own controller and webhook, beside its tenant quota",
+    async () => {
+      const ns = `${capsuled}-web`;
+      await api()
+        .put(`/teams/${capsuled}/quota`)
+        .send({ hard: { pods: '20', 'requests.cpu': '8' } })
+        .expect(200);
+      // Capsule turns the Tenant's quota into a ResourceQuota of its own.
+      await eventually(
+        () => workloads.core.listNamespacedResourceQuota({ namespace: ns }),
+        quotas =>
+          quotas.items.some(
+            q =>
+              q.metadata?.name === `capsule-${capsuled}-0` &&
+              q.spec?.hard?.pods === '20',
+          ),
+      );
+      // A Capsule user (its group projectcapsule.dev) who may edit the
+      // namespace: the one kind of requester Capsule's cordon stops.
+      const member = `member-of-${capsuled}`;
+      await admin
+        .makeApiClient(k8s.RbacAuthorizationV1Api)
+        .createNamespacedRoleBinding({
+          namespace: ns,
+          body: {
+            metadata: { name: 'member-edits' },
+            roleRef: {
+              apiGroup: 'rbac.authorization.k8s.io',
+              kind: 'ClusterRole',
+              name: 'edit',
+            },
+            subjects: [
+              {
+                apiGroup: 'rbac.authorization.k8s.io',
+                kind: 'User',
+                name: member,
+              },
+            ],
+          },
+        });
+      const asMember = k8s.setHeaderOptions(
+        'Impersonate-User',
+        member,
+        k8s.setHeaderOptions('Impersonate-Group', 'projectcapsule.dev'),
+      );
+      const memberCreates = (name: string) =>
+        workloads.core.createNamespacedConfigMap(
+          { namespace: ns, body: { metadata: { name } } },
+          asMember,
+        );
+      await eventually(
+        () =>
+          memberCreates(`before-${Date.now()}`).then(
+            () => true,
+            () => false,
+          ),
+        created => created,
+      );
+
+      await api()
+        .post(`/teams/${capsuled}/suspend`)
+        .send({ reason: 'Capsule check' })
+        .expect(200);
+      await eventually(
+        () => workloads.core.readNamespace({ name: ns }),
+        n => n.metadata?.labels?.['projectcapsule.dev/cordoned'] === 'true',
+      );
+      await expect(memberCreates('during')).rejects.toMatchObject({
+        code: 403,
+        body: expect.stringMatching(/is freezed|cordon/),
+      });
+
+      await api()
+        .post(`/teams/${capsuled}/resume`)
+        .send({ reason: 'Capsule check done' })
+        .expect(200);
+      await eventually(
+        () => workloads.core.readNamespace({ name: ns }),
+        n => n.metadata?.labels?.['projectcapsule.dev/cordoned'] === undefined,
+      );
+      await eventually(
+        () =>
+          memberCreates(`after-${Date.now()}`).then(
+            () => true,
+            () => false,
+          ),
+        created => created,
+      );
+    },
+  );
 
   it('changes nothing in the cluster in warn mode', async () => {
     await api()

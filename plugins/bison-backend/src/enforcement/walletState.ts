@@ -66,8 +66,9 @@ function lowReason(
     return 'below-low-balance';
   }
   if (settings.lowRunwayDays !== undefined && burnRatePerDay > 0n) {
-    // balance / rate < days, in integers: runway in milliseconds.
-    const runwayMs = (balance * BigInt(DAY_MS)) / burnRatePerDay;
+    // Time until overdue, as the run-out forecast counts it, in integer ms.
+    const runwayMs =
+      ((balance - overdueLevel(settings)) * BigInt(DAY_MS)) / burnRatePerDay;
     if (runwayMs < BigInt(Math.round(settings.lowRunwayDays * DAY_MS))) {
       return 'runway-below-limit';
     }

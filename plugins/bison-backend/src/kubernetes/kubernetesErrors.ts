@@ -22,6 +22,13 @@ function statusMessage(error: unknown): string | undefined {
 }
 
 /**
+ * How the API server words a denial by its authorizer (RBAC), as opposed to
+ * one by admission control (a webhook such as Capsule's, a
+ * ValidatingAdmissionPolicy, a terminating namespace), also a 403.
+ */
+const AUTHORIZER_DENIAL = /\bis forbidden: User ".*" cannot /;
+
+/**
  * Turns a Kubernetes API failure into the Backstage error the API answers
  * with; `what` names the object for the message.
  */
@@ -37,10 +44,19 @@ export function fromKubernetesError(error: unknown, what: string): Error {
     case 422:
       return new InputError(message ?? `the cluster rejected ${what}`);
     case 401:
-    case 403:
+    case 403: {
+      // The API server's message tells RBAC from an admission denial (and
+      // which webhook or policy, and why); it holds no secrets.
+      const rbac =
+        status === 401 ||
+        message === undefined ||
+        AUTHORIZER_DENIAL.test(message);
       return new Error(
-        `the cluster denied Bison access to ${what} (HTTP ${status}); check the RBAC in deploy/`,
+        `the cluster denied Bison access to ${what} (HTTP ${status})${
+          message ? `: ${message}` : ''
+        }${rbac ? '; check the RBAC in deploy/' : ''}`,
       );
+    }
     case undefined:
       return new ServiceUnavailableError(
         `the cluster is unreachable: ${(error as Error)?.message ?? error}`,

@@ -69,6 +69,7 @@ export function registerEnforcementRoutes(
         runOutAt: e.forecast.runOutAt ?? null,
       },
       settings: settingsResponse(e.settings),
+      defaults: settingsResponse(e.defaults),
       overrides: overridesResponse(e.overrides),
       suspension: s
         ? {
@@ -86,6 +87,7 @@ export function registerEnforcementRoutes(
               ...(a.namespace ? { namespace: a.namespace } : {}),
               name: a.name,
               before: describeBefore(a),
+              ...(typeof a.before === 'number' ? { replicas: a.before } : {}),
               status: a.status,
               ...(a.error ? { error: a.error } : {}),
             })),
@@ -166,7 +168,8 @@ export function registerEnforcementRoutes(
       rejectUnknownFields(req.body, ['reason', 'hold']);
       return enforcement.suspend(team, {
         reason: requireText('reason', req.body.reason),
-        held: req.body.hold === true,
+        // Absent: a new suspension is not held, a current one keeps its hold.
+        held: typeof req.body.hold === 'boolean' ? req.body.hold : undefined,
         actor,
       });
     }),

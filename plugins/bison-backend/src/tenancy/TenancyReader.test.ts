@@ -46,10 +46,10 @@ describe('TenancyReader', () => {
     }
   });
 
-  it('reads any number of teams with three list calls', async () => {
+  it('reads any number of teams with four list calls', async () => {
     const before = kube.requestCount;
     const state = await new TenancyReader(kube).readTeams(teams);
-    expect(kube.requestCount - before).toBe(3);
+    expect(kube.requestCount - before).toBe(4);
     expect([...state.keys()]).toEqual(teams);
     for (const team of teams) {
       expect(state.get(team)).toMatchObject({
@@ -60,10 +60,10 @@ describe('TenancyReader', () => {
     }
   });
 
-  it('reads one team with three calls, whatever else the cluster holds', async () => {
+  it('reads one team with four calls, whatever else the cluster holds', async () => {
     const before = kube.requestCount;
     const state = await new TenancyReader(kube).readTeam(teams[0]);
-    expect(kube.requestCount - before).toBe(3);
+    expect(kube.requestCount - before).toBe(4);
     expect(state.projects.map(project => project.name)).toEqual([
       `${teams[0]}-a`,
       `${teams[0]}-b`,

@@ -5,6 +5,8 @@ import { Tenant } from '../kubernetes/types';
 import { TENANT_LABEL } from './kubernetesNames';
 import { Project, toProject } from './projects/projectNamespace';
 import {
+  capsuleQuotaSelector,
+  isCapsuleQuotaOf,
   namespaceQuotaStatus,
   QuotaStatus,
   teamQuotaStatus,
@@ -17,6 +19,10 @@ export interface TeamTenancy {
   quota: QuotaStatus;
 }
 
+/**
+ * `quotas`: Bison's project quotas (its tenant label) and, where Capsule
+ * runs and they were read, Capsule's copies of the team quotas.
+ */
 function groupByTeam(
   teamNames: string[],
   tenants: Tenant[],
@@ -25,7 +31,12 @@ function groupByTeam(
 ): Map<string, TeamTenancy> {
   const tenantByName = new Map(tenants.map(t => [t.metadata.name!, t]));
   const quotasByNamespace = new Map<string, k8s.V1ResourceQuota[]>();
+  const seen = new Set<string>();
   for (const quota of quotas) {
+    // The two list calls could both return a quota labelled for both.
+    const uid = quota.metadata?.uid;
+    if (uid && seen.has(uid)) continue;
+    if (uid) seen.add(uid);
     const namespace = quota.metadata!.namespace!;
     quotasByNamespace.set(namespace, [
       ...(quotasByNamespace.get(namespace) ?? []),
@@ -33,14 +44,18 @@ function groupByTeam(
     ]);
   }
   const projectsByTeam = new Map<string, TeamTenancy['projects']>();
+  const capsuleQuotasByTeam = new Map<string, k8s.V1ResourceQuota[]>();
   for (const namespace of namespaces) {
     const project = toProject(namespace);
-    const quota = namespaceQuotaStatus(
-      quotasByNamespace.get(project.name) ?? [],
-    );
+    const namespaceQuotas = quotasByNamespace.get(project.name) ?? [];
+    const quota = namespaceQuotaStatus(namespaceQuotas);
     projectsByTeam.set(project.team, [
       ...(projectsByTeam.get(project.team) ?? []),
       { ...project, quota },
+    ]);
+    capsuleQuotasByTeam.set(project.team, [
+      ...(capsuleQuotasByTeam.get(project.team) ?? []),
+      ...namespaceQuotas.filter(q => isCapsuleQuotaOf(q, project.team)),
     ]);
   }
   return new Map(
@@ -57,6 +72,7 @@ function groupByTeam(
           quota: teamQuotaStatus(
             tenant,
             projects.map(project => project.quota),
+            capsuleQuotasByTeam.get(name),
           ),
         },
       ];
@@ -66,8 +82,11 @@ function groupByTeam(
 
 /**
  * Reads teams' tenants, project namespaces and quotas: for many teams from
- * the watch cache, or with three list calls; for one team with three calls
- * narrowed to it, so that it reflects a write made just before.
+ * the watch cache, or with four list calls; for one team with four calls
+ * narrowed to it, so that it reflects a write made just before. The quotas
+ * are Bison's project quotas and Capsule's copies of the team quotas
+ * (labelled differently, hence two calls), whose tenant-wide use is the
+ * team's.
  */
 export class TenancyReader {
   /** The last answer from the cache, reused until the cache changes. */
@@ -82,7 +101,7 @@ export class TenancyReader {
     private readonly cache?: TenancyWatchCache,
   ) {}
 
-  /** From the watch cache when it is in sync, else with three list calls. */
+  /** From the watch cache when it is in sync, else with four list calls. */
   async readTeams(teamNames: string[]): Promise<Map<string, TeamTenancy>> {
     if (teamNames.length === 0) return new Map();
     const version = this.cache?.version();
@@ -96,6 +115,9 @@ export class TenancyReader {
     }
     const cached = version === undefined ? undefined : this.cache!.snapshot();
     if (version !== undefined && cached) {
+      // The cache watches quotas with Bison's tenant label only, not
+      // Capsule's copies: until it does, team use here is the sum over the
+      // namespaces' own quotas (the fallback of teamQuotaStatus).
       const teams = groupByTeam(
         teamNames,
         cached.tenants,
@@ -105,26 +127,32 @@ export class TenancyReader {
       this.memo = { version, key, teams };
       return teams;
     }
-    const [tenants, namespaces, quotas] = await Promise.all([
+    const [tenants, namespaces, quotas, capsuleQuotas] = await Promise.all([
       this.kube.listTenants(),
       this.kube.listNamespaces(TENANT_LABEL),
       this.kube.listResourceQuotas(TENANT_LABEL),
+      this.kube.listResourceQuotas(capsuleQuotaSelector()),
     ]);
-    return groupByTeam(teamNames, tenants, namespaces, quotas);
+    return groupByTeam(teamNames, tenants, namespaces, [
+      ...quotas,
+      ...capsuleQuotas,
+    ]);
   }
 
   async readTeam(team: string): Promise<TeamTenancy> {
     const selector = `${TENANT_LABEL}=${team}`;
-    const [tenant, namespaces, quotas] = await Promise.all([
+    const [tenant, namespaces, quotas, capsuleQuotas] = await Promise.all([
       this.kube.getTenant(team).catch(error => {
         if (error.name === 'NotFoundError') return undefined;
         throw error;
       }),
       this.kube.listNamespaces(selector),
       this.kube.listResourceQuotas(selector),
+      this.kube.listResourceQuotas(capsuleQuotaSelector(team)),
     ]);
-    return groupByTeam([team], tenant ? [tenant] : [], namespaces, quotas).get(
-      team,
-    )!;
+    return groupByTeam([team], tenant ? [tenant] : [], namespaces, [
+      ...quotas,
+      ...capsuleQuotas,
+    ]).get(team)!;
   }
 }

@@ -64,6 +64,23 @@ async function registerNode(name: string) {
 }
 
 /**
+ * Works around Capsule bug projectcapsule/capsule#2142 (v0.14.0; fixed
+ * upstream, not yet pinnable here): once a Tenant's nodeSelector changes,
+ * Capsule denies every update of the tenant's existing namespaces, and so
+ * Bison's toleration patch. The test cluster's CapsuleConfiguration
+ * (scripts/kube/capsule-configuration.yaml) skips namespaces with this label.
+ */
+async function skipCapsule2142(namespace: string) {
+  await core.patchNamespace(
+    {
+      name: namespace,
+      body: { metadata: { labels: { 'bison-testenv/capsule-2142': 'skip' } } },
+    },
+    k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch),
+  );
+}
+
+/**
  * Creates a pod as the admin, waiting for the namespace's default
  * ServiceAccount, which the controller-manager creates shortly after it.
  */
@@ -171,6 +188,8 @@ describe('node pool routes', () => {
       value: 'soon',
       effect: 'PreferNoSchedule',
     });
+    // capsule#2142: team A's namespaces must stay writable once its Tenant's nodeSelector changes.
+    await skipCapsule2142(earlyProject);
     const res = await api().post(`/nodes/${node}/assign`).send({ team: teamA });
     expect(res.status).toBe(200);
     expect(res.body.team).toBe(teamA);
@@ -244,6 +263,8 @@ describe('node pool routes', () => {
   });
 
   it('releases a node, removing only its own label and taint', async () => {
+    // capsule#2142: releasing changes the nodeSelector again; the early project is labelled already.
+    await skipCapsule2142(lateProject);
     const res = await api().post(`/nodes/${node}/release`);
     expect(res.status).toBe(200);
     expect(res.body.team).toBeUndefined();

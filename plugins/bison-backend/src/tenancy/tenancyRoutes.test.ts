@@ -31,6 +31,29 @@ async function tenantExists(name: string) {
   }
 }
 
+/**
+ * Whether the Tenant is gone within `timeoutMs`. Capsule's finalizer
+ * (controller.projectcapsule.dev/finalize) keeps a deleted Tenant, marked
+ * with a deletionTimestamp, until its namespaces are gone.
+ */
+async function tenantGoneWithin(name: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let tenant: { metadata?: { deletionTimestamp?: string } };
+    try {
+      tenant = await readTenant(name);
+    } catch (error) {
+      if ((error as { code?: number }).code === 404) return true;
+      throw error;
+    }
+    if (!tenant.metadata?.deletionTimestamp) {
+      throw new Error(`Tenant ${name} is not being deleted`);
+    }
+    if (Date.now() >= deadline) return false;
+    await new Promise(resolve => setTimeout(resolve, 250));
+  }
+}
+
 async function eventually<T>(read: () => Promise<T>, done: (v: T) => boolean) {
   for (let i = 0; i < 100; i++) {
     const value = await read();
@@ -379,7 +402,7 @@ describe.each(databases.eachSupportedId())('tenancy routes on %p', id => {
 
     const deleted = await api().delete(`/teams/${ml}?cascade=true`);
     expect(deleted.status).toBe(204);
-    expect(await tenantExists(ml)).toBe(false);
+    expect(await tenantGoneWithin(ml, 60_000)).toBe(true);
     const namespace = await core
       .readNamespace({ name: `${ml}-training` })
       .catch(() => undefined);

@@ -11,6 +11,9 @@ import {
   BisonTeam,
   ComputeResource,
   PriceBook,
+  Suspension,
+  TeamAtRisk,
+  TeamEnforcement,
   TeamQuota,
   TeamUsage,
   Transaction,
@@ -223,6 +226,106 @@ export function aUsageSummary(
   };
 }
 
+/** An active team on the installation defaults, read without a preview. */
+export function aTeamEnforcement(
+  overrides: Partial<TeamEnforcement> = {},
+): TeamEnforcement {
+  return {
+    team: 'ml-team',
+    state: 'active',
+    balance: '1234.50',
+    overdueSince: null,
+    graceEndsAt: null,
+    forecast: { burnRatePerDay: '0.00', basis: 'none', runOutAt: null },
+    settings: {
+      mode: 'enforce',
+      lowBalance: '50.00',
+      lowRunwayDays: 3,
+      creditLimit: '0.00',
+      graceHours: 24,
+      resumeBalance: '0.00',
+      steps: ['cordon', 'block-new-pods', 'scale-workloads', 'suspend-jobs'],
+    },
+    defaults: {
+      mode: 'enforce',
+      lowBalance: '50.00',
+      lowRunwayDays: 3,
+      creditLimit: '0.00',
+      graceHours: 24,
+      resumeBalance: '0.00',
+      steps: ['cordon', 'block-new-pods', 'scale-workloads', 'suspend-jobs'],
+    },
+    overrides: {
+      mode: null,
+      lowBalance: null,
+      lowRunwayDays: null,
+      creditLimit: null,
+      graceHours: null,
+      resumeBalance: null,
+      steps: null,
+    },
+    suspension: null,
+    ...overrides,
+  };
+}
+
+/** A suspension after the grace period that stopped two workloads. */
+export function aSuspension(overrides: Partial<Suspension> = {}): Suspension {
+  return {
+    id: 's1',
+    trigger: 'grace-expired',
+    reason: 'grace period expired',
+    held: false,
+    actor: 'bison:enforcement',
+    startedAt: daysAgo(1),
+    status: 'suspended',
+    cluster: 'enforce',
+    actions: [
+      {
+        step: 'cordon',
+        kind: 'Tenant',
+        name: 'ml-team',
+        before: 'cordoned not set',
+        status: 'applied',
+      },
+      {
+        step: 'scale-workloads',
+        kind: 'Deployment',
+        namespace: 'ml-training',
+        name: 'trainer',
+        before: '3 replicas',
+        status: 'applied',
+      },
+      {
+        step: 'suspend-jobs',
+        kind: 'Job',
+        namespace: 'ml-training',
+        name: 'nightly',
+        before: 'not suspended',
+        status: 'applied',
+      },
+    ],
+    ...overrides,
+  };
+}
+
+export function aTeamAtRisk(
+  team: string,
+  overrides: Partial<TeamAtRisk> = {},
+): TeamAtRisk {
+  return {
+    team,
+    displayName: team,
+    state: 'low',
+    balance: '40.00',
+    burnRatePerDay: '20.00',
+    runOutAt: new Date(Date.now() + 2 * 24 * 3600 * 1000).toISOString(),
+    graceEndsAt: null,
+    suspendedAt: null,
+    ...overrides,
+  };
+}
+
 /** A BisonApi whose every method is a jest.fn with a harmless default. */
 export function mockBisonApi(
   overrides: Partial<BisonApi> = {},
@@ -299,6 +402,21 @@ export function mockBisonApi(
         groupBy: query?.groupBy ?? 'resource',
       }),
     getUsageSummary: async () => aUsageSummary(),
+    getEnforcement: async team => aTeamEnforcement({ team }),
+    updateEnforcement: async (team, own) =>
+      aTeamEnforcement({ team, overrides: own }),
+    suspendTeam: async (team, request) =>
+      aTeamEnforcement({
+        team,
+        state: 'suspended',
+        suspension: aSuspension({
+          trigger: 'manual',
+          reason: request.reason,
+          held: request.hold ?? false,
+        }),
+      }),
+    resumeTeam: async team => aTeamEnforcement({ team }),
+    listTeamsAtRisk: async () => [],
   };
   const implementations = { ...defaults, ...overrides };
   const api: Record<string, jest.Mock> = {};

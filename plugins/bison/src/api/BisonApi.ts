@@ -12,6 +12,7 @@ import {
   ComputeResource,
   CreateProjectRequest,
   CreateTeamRequest,
+  EnforcementOverrides,
   NewPriceBook,
   PostingResult,
   PriceBook,
@@ -20,6 +21,10 @@ import {
   PricePreviewRequest,
   QuotaInput,
   RechargeRequest,
+  ResumeRequest,
+  SuspendRequest,
+  TeamAtRisk,
+  TeamEnforcement,
   TeamQuota,
   TeamUsage,
   TeamUsageQuery,
@@ -176,6 +181,34 @@ export interface BisonApi {
 
   /** Cost of every team, ranked, with unallocated usage and a daily trend. */
   getUsageSummary(range?: UsageRange): Promise<UsageSummary>;
+
+  /**
+   * The team's wallet state, grace period, forecast, settings and current
+   * (or last) suspension. `preview: false` skips the preview of what a
+   * suspension would stop, which reads the cluster.
+   */
+  getEnforcement(
+    team: string,
+    options?: { preview?: boolean },
+  ): Promise<TeamEnforcement>;
+
+  /** Replaces the team's own settings; null or absent fields take the default. */
+  updateEnforcement(
+    team: string,
+    overrides: EnforcementOverrides,
+  ): Promise<TeamEnforcement>;
+
+  /**
+   * Suspends the team now, or changes the reason and hold of its current
+   * suspension.
+   */
+  suspendTeam(team: string, request: SuspendRequest): Promise<TeamEnforcement>;
+
+  /** Lifts the suspension; 409 when the team is not suspended. */
+  resumeTeam(team: string, request: ResumeRequest): Promise<TeamEnforcement>;
+
+  /** Teams low, overdue or suspended: suspended first, then overdue, then low. */
+  listTeamsAtRisk(): Promise<TeamAtRisk[]>;
 }
 
 /** @public */

@@ -924,5 +924,140 @@ describe('BisonClient', () => {
         expect(seen[1].search).toBe('');
       });
     });
+
+    describe('enforcement', () => {
+      const enforcement = {
+        team: 'ml-team',
+        state: 'suspended',
+        balance: '-20.00',
+        overdueSince: '2026-12-01T10:00:00.000Z',
+        graceEndsAt: '2026-12-02T10:00:00.000Z',
+        forecast: { burnRatePerDay: '12.00', basis: 'last7d', runOutAt: null },
+        settings: {
+          mode: 'enforce',
+          lowBalance: '50.00',
+          lowRunwayDays: 3,
+          creditLimit: '0.00',
+          graceHours: 24,
+          resumeBalance: '0.00',
+          steps: ['cordon', 'scale-workloads'],
+        },
+        overrides: { graceHours: 24 },
+        suspension: null,
+      };
+
+      it('reads the enforcement, with the preview unless told not to', async () => {
+        const seen = record('get', '/teams/:team/enforcement', () =>
+          HttpResponse.json(enforcement),
+        );
+        await expect(client.getEnforcement('ml team')).resolves.toEqual(
+          enforcement,
+        );
+        await client.getEnforcement('ml-team', { preview: false });
+        await client.getEnforcement('ml-team', { preview: true });
+        expect(seen.map(r => [r.method, r.path, r.search])).toEqual([
+          ['GET', '/api/bison/teams/ml%20team/enforcement', ''],
+          ['GET', '/api/bison/teams/ml-team/enforcement', '?preview=false'],
+          ['GET', '/api/bison/teams/ml-team/enforcement', ''],
+        ]);
+      });
+
+      it('PUTs the overrides as JSON, nulls included', async () => {
+        const overrides = {
+          mode: 'warn' as const,
+          lowBalance: null,
+          lowRunwayDays: 3,
+          creditLimit: '100.00',
+          graceHours: null,
+          resumeBalance: null,
+          steps: ['cordon' as const],
+        };
+        const seen = record('put', '/teams/:team/enforcement', () =>
+          HttpResponse.json(enforcement),
+        );
+        await expect(
+          client.updateEnforcement('ml-team', overrides),
+        ).resolves.toEqual(enforcement);
+        expect(seen).toEqual([
+          expect.objectContaining({
+            method: 'PUT',
+            path: '/api/bison/teams/ml-team/enforcement',
+            body: overrides,
+            contentType: 'application/json',
+          }),
+        ]);
+      });
+
+      it('posts a suspension and a resume with their bodies', async () => {
+        const suspend = record('post', '/teams/:team/suspend', () =>
+          HttpResponse.json(enforcement),
+        );
+        const resume = record('post', '/teams/:team/resume', () =>
+          HttpResponse.json({ ...enforcement, state: 'active' }),
+        );
+        await expect(
+          client.suspendTeam('ml-team', { reason: 'audit', hold: true }),
+        ).resolves.toEqual(enforcement);
+        await expect(
+          client.resumeTeam('ml-team', { reason: 'paid' }),
+        ).resolves.toMatchObject({ state: 'active' });
+        expect(suspend[0]).toMatchObject({
+          method: 'POST',
+          path: '/api/bison/teams/ml-team/suspend',
+          body: { reason: 'audit', hold: true },
+          contentType: 'application/json',
+        });
+        expect(resume[0]).toMatchObject({
+          method: 'POST',
+          path: '/api/bison/teams/ml-team/resume',
+          body: { reason: 'paid' },
+        });
+      });
+
+      it('maps refused enforcement changes to ResponseErrors', async () => {
+        server.use(
+          http.put(`${baseUrl}/teams/ml-team/enforcement`, () =>
+            errorBody(
+              400,
+              'InputError',
+              "'graceHours' must be a number from 0 to 8760",
+            ),
+          ),
+          http.post(`${baseUrl}/teams/ml-team/resume`, () =>
+            errorBody(409, 'ConflictError', "team 'ml-team' is not suspended"),
+          ),
+        );
+        const invalid = await client
+          .updateEnforcement('ml-team', { graceHours: -1 })
+          .catch(e => e);
+        expect(invalid).toBeInstanceOf(ResponseError);
+        expect(invalid.statusCode).toBe(400);
+        expect(invalid.body.error.message).toBe(
+          "'graceHours' must be a number from 0 to 8760",
+        );
+        const conflict = await client
+          .resumeTeam('ml-team', { reason: 'x' })
+          .catch(e => e);
+        expect(conflict.statusCode).toBe(409);
+      });
+
+      it('lists the teams at risk, unwrapping the items', async () => {
+        const item = {
+          team: 'ml-team',
+          displayName: 'ML',
+          state: 'low',
+          balance: '10.00',
+          burnRatePerDay: '5.00',
+          runOutAt: '2026-12-03T10:00:00.000Z',
+          graceEndsAt: null,
+          suspendedAt: null,
+        };
+        const seen = record('get', '/enforcement/teams', () =>
+          HttpResponse.json({ items: [item] }),
+        );
+        await expect(client.listTeamsAtRisk()).resolves.toEqual([item]);
+        expect(seen[0]).toMatchObject({ method: 'GET', search: '' });
+      });
+    });
   });
 });

@@ -14,6 +14,7 @@ import {
   ComputeResource,
   CreateProjectRequest,
   CreateTeamRequest,
+  EnforcementOverrides,
   NewPriceBook,
   PostingResult,
   PriceBook,
@@ -22,6 +23,10 @@ import {
   PricePreviewRequest,
   QuotaInput,
   RechargeRequest,
+  ResumeRequest,
+  SuspendRequest,
+  TeamAtRisk,
+  TeamEnforcement,
   TeamQuota,
   TeamUsage,
   TeamUsageQuery,
@@ -278,6 +283,50 @@ export class BisonClient implements BisonApi {
     return this.request<UsageSummary>(
       `/usage/summary${queryString(rangeParams(range))}`,
     );
+  }
+
+  getEnforcement(
+    team: string,
+    options: { preview?: boolean } = {},
+  ): Promise<TeamEnforcement> {
+    const query = options.preview === false ? '?preview=false' : '';
+    return this.request<TeamEnforcement>(
+      `${teamPath(team)}/enforcement${query}`,
+    );
+  }
+
+  updateEnforcement(
+    team: string,
+    overrides: EnforcementOverrides,
+  ): Promise<TeamEnforcement> {
+    return this.send<TeamEnforcement>(
+      'PUT',
+      `${teamPath(team)}/enforcement`,
+      overrides,
+    );
+  }
+
+  suspendTeam(team: string, request: SuspendRequest): Promise<TeamEnforcement> {
+    return this.send<TeamEnforcement>(
+      'POST',
+      `${teamPath(team)}/suspend`,
+      request,
+    );
+  }
+
+  resumeTeam(team: string, request: ResumeRequest): Promise<TeamEnforcement> {
+    return this.send<TeamEnforcement>(
+      'POST',
+      `${teamPath(team)}/resume`,
+      request,
+    );
+  }
+
+  async listTeamsAtRisk(): Promise<TeamAtRisk[]> {
+    const list = await this.request<{ items: TeamAtRisk[] }>(
+      '/enforcement/teams',
+    );
+    return list.items;
   }
 
   private async post(

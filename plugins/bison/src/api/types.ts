@@ -486,3 +486,206 @@ export interface UsageSummary {
   teams: { team: string; displayName: string; cost: Money; rank: number }[];
   daily: { start: string; cost: Money }[];
 }
+
+/**
+ * enforce suspends in the cluster; warn computes states and events but
+ * changes nothing in the cluster.
+ *
+ * @public
+ */
+export type EnforcementMode = 'enforce' | 'warn';
+
+/**
+ * A step of the suspension ladder, in the order they are applied.
+ * delete-bare-pods cannot be undone.
+ *
+ * @public
+ */
+export type SuspensionStep =
+  | 'cordon'
+  | 'block-new-pods'
+  | 'scale-workloads'
+  | 'suspend-jobs'
+  | 'delete-bare-pods';
+
+/**
+ * The enforcement settings in effect for a team.
+ *
+ * @public
+ */
+export interface EnforcementSettings {
+  mode: EnforcementMode;
+  /** Low below this balance; null when not set. */
+  lowBalance: Money | null;
+  /** Low when the balance lasts fewer days at the burn rate; null when not set. */
+  lowRunwayDays: number | null;
+  /** How far below zero the balance may go before the team is overdue. */
+  creditLimit: Money;
+  /** Hours from becoming overdue to suspension. */
+  graceHours: number;
+  /** A suspended team resumes when a posting brings its balance to this. */
+  resumeBalance: Money;
+  steps: SuspensionStep[];
+}
+
+/**
+ * A team's own enforcement settings; an absent or null field takes the
+ * installation default.
+ *
+ * @public
+ */
+export interface EnforcementOverrides {
+  mode?: EnforcementMode | null;
+  lowBalance?: Money | null;
+  lowRunwayDays?: number | null;
+  creditLimit?: Money | null;
+  graceHours?: number | null;
+  resumeBalance?: Money | null;
+  steps?: SuspensionStep[] | null;
+}
+
+/**
+ * When the balance falls below the credit limit at the current burn rate.
+ *
+ * @public
+ */
+export interface Forecast {
+  burnRatePerDay: Money;
+  /** Which period gave the burn rate (the higher of the two). */
+  basis: 'last24h' | 'last7d' | 'none';
+  /** Null when the balance never runs out at this rate. */
+  runOutAt: string | null;
+}
+
+/** @public */
+export type SuspensionActionStatus =
+  | 'planned'
+  | 'applied'
+  | 'failed'
+  | 'undone'
+  | 'left'
+  | 'gone';
+
+/**
+ * One change Bison made (or will make) in the cluster, with what was there
+ * before.
+ *
+ * @public
+ */
+export interface SuspensionAction {
+  step: SuspensionStep;
+  kind:
+    | 'Tenant'
+    | 'Namespace'
+    | 'Deployment'
+    | 'StatefulSet'
+    | 'CronJob'
+    | 'Job'
+    | 'Pod';
+  namespace?: string;
+  name: string;
+  /** What the object had before, e.g. "3 replicas". */
+  before: string;
+  status: SuspensionActionStatus;
+  error?: string;
+}
+
+/** @public */
+export interface Suspension {
+  id: string;
+  trigger: 'grace-expired' | 'manual';
+  reason: string;
+  /** A held suspension is not lifted by a recharge. */
+  held: boolean;
+  actor: string;
+  startedAt: string;
+  status: 'suspending' | 'suspended' | 'resuming' | 'resumed';
+  /**
+   * enforce (the ladder runs), warn (nothing changed in the cluster),
+   * ledger-only (no cluster is configured).
+   */
+  cluster: 'enforce' | 'warn' | 'ledger-only';
+  actions: SuspensionAction[];
+  resumedAt?: string;
+  resumedBy?: string;
+  resumeReason?: string;
+}
+
+/** @public */
+export interface StoppedWorkload {
+  kind: 'Deployment' | 'StatefulSet' | 'CronJob' | 'Job' | 'Pod';
+  namespace: string;
+  name: string;
+  /** Pods it runs now (replicas, or a Job's parallelism; 1 for a pod). */
+  replicas: number;
+  /** GPUs those pods request. */
+  gpus: number;
+}
+
+/**
+ * What suspending the team now would stop.
+ *
+ * @public
+ */
+export interface SuspensionPreview {
+  /** False when the cluster cannot be read (the reason says why). */
+  available: boolean;
+  reason?: string;
+  namespaces: string[];
+  workloads: StoppedWorkload[];
+  /** GPUs requested by everything that would stop. */
+  gpus: number;
+}
+
+/**
+ * A team's wallet state, grace period, forecast, settings and suspension
+ * (GET /teams/\{team\}/enforcement).
+ *
+ * @public
+ */
+export interface TeamEnforcement {
+  team: string;
+  state: WalletState;
+  balance: Money;
+  overdueSince: string | null;
+  graceEndsAt: string | null;
+  forecast: Forecast;
+  /** The settings in effect. */
+  settings: EnforcementSettings;
+  /** The installation's settings, which the team's own override. */
+  defaults: EnforcementSettings;
+  /** The team's own settings; null fields take the default. */
+  overrides: EnforcementOverrides;
+  /** The current suspension, or the last one once resumed. */
+  suspension: Suspension | null;
+  /** Absent when read with `preview: false`. */
+  preview?: SuspensionPreview;
+}
+
+/** @public */
+export interface SuspendRequest {
+  reason: string;
+  /** Keep it suspended until an admin resumes it, whatever the balance. */
+  hold?: boolean;
+}
+
+/** @public */
+export interface ResumeRequest {
+  reason: string;
+}
+
+/**
+ * A team that is low, overdue or suspended.
+ *
+ * @public
+ */
+export interface TeamAtRisk {
+  team: string;
+  displayName: string;
+  state: WalletState;
+  balance: Money;
+  burnRatePerDay: Money;
+  runOutAt: string | null;
+  graceEndsAt: string | null;
+  suspendedAt: string | null;
+}

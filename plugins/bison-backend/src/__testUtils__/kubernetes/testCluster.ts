@@ -81,5 +81,23 @@ export async function backendServiceAccountToken(): Promise<string> {
  * only its CRDs.
  */
 export function capsuleRuns(): boolean {
-  return process.env.BISON_K8S_CAPSULE === '1';
+  const runs = process.env.BISON_K8S_CAPSULE === '1';
+  if (!runs && process.env.BISON_REQUIRE_ALL_TEST_SERVICES) {
+    throw new Error(
+      'The Capsule controller is required (make test runs it with scripts/kube/start.sh), but BISON_K8S_CAPSULE is not 1',
+    );
+  }
+  return runs;
+}
+
+/**
+ * A test that needs the Capsule controller: skipped without it, unless every
+ * test service is required (then capsuleRuns() fails the test file).
+ */
+export function itWithCapsule(
+  name: string,
+  test: () => Promise<unknown>,
+  timeout?: number,
+) {
+  return (capsuleRuns() ? it : it.skip)(name, test, timeout);
 }

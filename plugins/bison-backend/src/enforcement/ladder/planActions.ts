@@ -132,8 +132,13 @@ export function describeBefore(
   switch (action.kind) {
     case 'Tenant':
       return before === null ? 'cordoned not set' : `cordoned: ${before}`;
-    case 'Namespace':
-      return before === null ? 'no label' : `label value '${before}'`;
+    case 'Namespace': {
+      const label =
+        action.step === 'block-new-pods'
+          ? BLOCK_NEW_PODS_LABEL
+          : SUSPENDED_LABEL;
+      return before === null ? `no ${label} label` : `${label}=${before}`;
+    }
     case 'Deployment':
     case 'StatefulSet':
       return `${before} replica${before === 1 ? '' : 's'}`;

@@ -93,13 +93,20 @@ export function namespaceObjects(
       gpusPerPod: gpusPerPod(c.spec?.jobTemplate?.spec?.template?.spec),
       suspended: c.spec?.suspend === true,
     })),
-    jobs: lists.jobs.map(j => ({
-      ...base(j, namespace),
-      replicas: j.status?.active ?? 0,
-      gpusPerPod: gpusPerPod(j.spec?.template?.spec),
-      suspended: j.spec?.suspend === true,
-      finished: isFinished(j),
-    })),
+    jobs: lists.jobs.map(j => {
+      const suspended = j.spec?.suspend === true;
+      const finished = isFinished(j);
+      return {
+        ...base(j, namespace),
+        // Before the Job controller has counted its pods, what it will run.
+        replicas:
+          j.status?.active ??
+          (suspended || finished ? 0 : j.spec?.parallelism ?? 1),
+        gpusPerPod: gpusPerPod(j.spec?.template?.spec),
+        suspended,
+        finished,
+      };
+    }),
     barePods: (lists.pods ?? []).filter(isBarePod).map(p => ({
       ...base(p, namespace),
       replicas: 1,

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { renderWithApis } from '../../__testUtils__/apis';
 import {
   aTeam,
+  aTeamAtRisk,
   aUsageSummary,
   mockBisonApi,
   responseError,
@@ -253,6 +254,28 @@ describe('BisonOverview', () => {
     expect(
       ranges.map(r => (Date.parse(r.to!) - Date.parse(r.from!)) / 3_600_000),
     ).toEqual([24, 168]);
+  });
+
+  it('lists the teams at risk, linking to their pages', async () => {
+    const api = mockBisonApi({
+      listTeamsAtRisk: async () => [
+        aTeamAtRisk('data-team', { state: 'overdue', graceEndsAt: null }),
+      ],
+    });
+    await renderWith(api);
+    const row = await screen.findByTestId('at-risk-data-team');
+    expect(
+      within(row).getByRole('link', { name: 'data-team' }),
+    ).toHaveAttribute('href', '/bison/teams/data-team');
+    expect(within(row).getByText('Overdue')).toBeInTheDocument();
+    expect(screen.getByText('Teams at risk')).toBeInTheDocument();
+  });
+
+  it('says when no team is at risk', async () => {
+    await renderWith(mockBisonApi());
+    expect(await screen.findByTestId('at-risk-empty')).toHaveTextContent(
+      'No team is low, overdue or suspended.',
+    );
   });
 
   it('shows the billing status', async () => {

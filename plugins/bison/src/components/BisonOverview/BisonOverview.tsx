@@ -15,6 +15,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { bisonApiRef } from '../../api';
 import { nodesRouteRef, pricingRouteRef } from '../../routes';
 import { BillingStatusCard } from '../billing/BillingStatusCard';
+import { TeamsAtRiskCard } from '../enforcement/TeamsAtRiskCard';
 import { CreateTeamButton } from '../teams/create/CreateTeamButton';
 import { TeamsTable } from '../teams/TeamsTable';
 import { SpendCard } from '../usage/SpendCard';
@@ -29,8 +30,8 @@ const useStyles = makeStyles({
 /**
  * The Bison home: what this installation bills in, how many teams and
  * projects there are, for those allowed to read reports the spend and the
- * billing status, the user's teams, and for those allowed to, the node
- * pools and team creation.
+ * billing status, the teams at risk, the user's teams, and for those allowed
+ * to, the node pools and team creation.
  */
 export function BisonOverview() {
   const classes = useStyles();
@@ -69,6 +70,9 @@ export function BisonOverview() {
       </Grid>
       <Grid item xs={12} className={classes.optional}>
         <SpendCard currency={currency} />
+      </Grid>
+      <Grid item xs={12}>
+        <TeamsAtRiskCard currency={currency} />
       </Grid>
       <Grid item xs={12}>
         <Box

@@ -1,18 +1,15 @@
 import { Progress } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { tenantNameOfGroup } from '@bison/plugin-bison-common';
-import Grid from '@material-ui/core/Grid';
 import { TeamInfoCard } from '../teams/TeamInfoCard';
-import { TeamTenancyView } from '../teams/TeamTenancyView';
 import { TeamUnavailable } from '../teams/TeamUnavailable';
+import { TeamViews } from '../teams/TeamViews';
 import { useTeam } from '../teams/useTeam';
-import { TeamCostCard } from '../usage/TeamCostCard';
-import { TeamWalletView } from '../wallet/TeamWalletView';
 
 /**
  * The Bison tab of a Group: the team bound to the group (its
- * `bison.io/tenant` annotation, else its name), its quota and projects,
- * its cost over time and the team's wallet.
+ * `bison.io/tenant` annotation, else its name), with its details beside
+ * the wallet.
  */
 export function EntityBisonContent() {
   const { entity } = useEntity();
@@ -34,19 +31,6 @@ export function EntityBisonContent() {
   }
   if (!team) return null;
   return (
-    <Grid container spacing={3}>
-      <Grid item xs={12}>
-        <TeamTenancyView team={team.name} />
-      </Grid>
-      <Grid item xs={12}>
-        <TeamCostCard key={team.name} team={team.name} />
-      </Grid>
-      <Grid item xs={12}>
-        <TeamWalletView
-          team={team.name}
-          details={<TeamInfoCard team={team} />}
-        />
-      </Grid>
-    </Grid>
+    <TeamViews team={team.name} walletDetails={<TeamInfoCard team={team} />} />
   );
 }

@@ -19,19 +19,12 @@ import { ReactNode, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { BillingRun, BillingStatus, bisonApiRef } from '../../api';
 import { isForbidden } from '../shared/errorMessage';
-import { formatDateTime, formatRelativeTime } from '../shared/time';
+import { Instant } from '../shared/Instant';
+import { formatDateTime } from '../shared/time';
 import { BillingRunChip } from './BillingRunChip';
 import { formatMinutes } from './formatDuration';
 import { RecentRuns } from './RecentRuns';
 import { RunBillingButton, RunOutcome } from './RunBillingButton';
-
-function Instant(props: { at: string }) {
-  return (
-    <time dateTime={props.at} title={new Date(props.at).toLocaleString()}>
-      {formatDateTime(props.at)} ({formatRelativeTime(props.at)})
-    </time>
-  );
-}
 
 function Row(props: { label: string; children: ReactNode; testId?: string }) {
   return (

@@ -1,4 +1,9 @@
-import { checkAmount, formatAmount, formatExactAmount } from './money';
+import {
+  checkAmount,
+  formatAmount,
+  formatExactAmount,
+  isZeroAmount,
+} from './money';
 
 const usd = { code: 'USD', symbol: '$', minorUnits: 2 };
 
@@ -51,5 +56,34 @@ describe('checkAmount', () => {
       ok: true,
       micros: 0n,
     });
+  });
+});
+
+describe('checkAmount with negative amounts', () => {
+  it('refuses them unless allowed', () => {
+    expect(checkAmount('-5', usd)).toEqual({
+      ok: false,
+      message: 'amount must not be negative',
+    });
+    expect(checkAmount('-5.25', usd, { allowNegative: true })).toEqual({
+      ok: true,
+      micros: -5250000n,
+    });
+  });
+});
+
+describe('isZeroAmount', () => {
+  it('recognises zero however it is written', () => {
+    expect(['0', '0.00', '-0.00', ' 00.0 '].map(isZeroAmount)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['0.01', '-1', '10'].map(isZeroAmount)).toEqual([
+      false,
+      false,
+      false,
+    ]);
   });
 });

@@ -50,6 +50,11 @@ export function isNegativeAmount(amount: string): boolean {
   return amount.trim().startsWith('-');
 }
 
+/** Whether an API amount is zero ("0", "0.00", "-0.00"). */
+export function isZeroAmount(amount: string): boolean {
+  return /^-?0+(\.0+)?$/.test(amount.trim());
+}
+
 /** The result of validating an amount typed by the user. */
 export type AmountCheck =
   | { ok: true; micros: Micros }
@@ -57,15 +62,19 @@ export type AmountCheck =
 
 /**
  * Validates an amount typed by the user with the domain parser, at the
- * precision of the installation currency. Zero is refused unless allowed.
+ * precision of the installation currency. Zero and negative amounts are
+ * refused unless allowed.
  */
 export function checkAmount(
   text: string,
   currency: BisonCurrency,
-  options?: { allowZero?: boolean },
+  options?: { allowZero?: boolean; allowNegative?: boolean },
 ): AmountCheck {
   try {
-    const micros = parseMoney(text, { maxDecimals: currency.minorUnits });
+    const micros = parseMoney(text, {
+      maxDecimals: currency.minorUnits,
+      allowNegative: options?.allowNegative,
+    });
     if (micros === 0n && !options?.allowZero) {
       return { ok: false, message: 'amount must be greater than zero' };
     }

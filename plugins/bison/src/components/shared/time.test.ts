@@ -1,4 +1,9 @@
-import { formatRelativeTime, utcStartOfDay } from './time';
+import {
+  formatApproxDuration,
+  formatRelativeTime,
+  formatShortDate,
+  utcStartOfDay,
+} from './time';
 
 describe('utcStartOfDay', () => {
   it('turns a date input value into the RFC 3339 start of that UTC day', () => {
@@ -34,5 +39,31 @@ describe('formatRelativeTime', () => {
 
   it('returns unparseable input unchanged', () => {
     expect(formatRelativeTime('soon', now)).toBe('soon');
+  });
+});
+
+describe('formatApproxDuration', () => {
+  const HOUR = 3_600_000;
+
+  it('rounds to hours within a day and to days beyond', () => {
+    expect(formatApproxDuration(20 * 60_000)).toBe('less than an hour');
+    expect(formatApproxDuration(HOUR)).toBe('~1 hour');
+    expect(formatApproxDuration(5.4 * HOUR)).toBe('~5 hours');
+    expect(formatApproxDuration(30 * HOUR)).toBe('~1 day');
+    expect(formatApproxDuration(3 * 24 * HOUR + 5 * HOUR)).toBe('~3 days');
+  });
+});
+
+describe('formatShortDate', () => {
+  const now = new Date(2026, 11, 1, 12);
+
+  it('gives day and month, and the year only when it is another one', () => {
+    expect(formatShortDate(new Date(2026, 11, 5, 10).toISOString(), now)).toBe(
+      '5 Dec',
+    );
+    expect(formatShortDate(new Date(2027, 0, 2, 10).toISOString(), now)).toBe(
+      '2 Jan 2027',
+    );
+    expect(formatShortDate('soon', now)).toBe('soon');
   });
 });

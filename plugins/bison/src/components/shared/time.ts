@@ -32,6 +32,31 @@ export function formatDateTime(iso: string): string {
   )} ${pad(at.getHours())}:${pad(at.getMinutes())}`;
 }
 
+const HOUR_MS = 3_600_000;
+
+/** A span for forecasts, rounded: '~3 days', '~5 hours', 'less than an hour'. */
+export function formatApproxDuration(ms: number): string {
+  const hours = ms / HOUR_MS;
+  if (hours < 1) return 'less than an hour';
+  if (hours < 24) {
+    const rounded = Math.round(hours);
+    return `~${rounded} hour${rounded === 1 ? '' : 's'}`;
+  }
+  const days = Math.round(hours / 24);
+  return `~${days} day${days === 1 ? '' : 's'}`;
+}
+
+/** A day in the user's time zone: '5 Dec', with the year when not this year. */
+export function formatShortDate(iso: string, now: Date = new Date()): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return at.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    ...(at.getFullYear() === now.getFullYear() ? {} : { year: 'numeric' }),
+  });
+}
+
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**

@@ -4,7 +4,10 @@ import { Route, Routes } from 'react-router-dom';
 import { ALLOW, DENY, renderWithApis } from '../../__testUtils__/apis';
 import {
   aProject,
+  aSuspension,
   aTeam,
+  aTeamEnforcement,
+  aWallet,
   mockBisonApi,
   responseError,
 } from '../../__testUtils__/fixtures';
@@ -194,5 +197,71 @@ describe('TeamPage', () => {
     expect(
       await screen.findByRole('button', { name: 'Create project' }),
     ).toBeInTheDocument();
+  });
+
+  it('shows the enforcement card and reloads the wallet after a suspension', async () => {
+    const api = mockBisonApi();
+    api.getWallet.mockResolvedValue(aWallet());
+    await renderTeamPage('ml-team', api);
+    expect(await screen.findByTestId('setting-mode')).toBeInTheDocument();
+    await waitFor(() => expect(api.getWallet).toHaveBeenCalledTimes(1));
+    expect(api.getEnforcement).toHaveBeenCalledWith('ml-team');
+    expect(api.getEnforcement).toHaveBeenCalledWith('ml-team', {
+      preview: false,
+    });
+
+    api.getWallet.mockResolvedValue(aWallet({ state: 'suspended' }));
+    api.getEnforcement.mockResolvedValue(
+      aTeamEnforcement({
+        state: 'suspended',
+        suspension: aSuspension({ trigger: 'manual', reason: 'audit' }),
+      }),
+    );
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Suspend' }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Suspend ml-team',
+    });
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: /Reason/ }),
+      'audit',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Suspend' }),
+    );
+
+    expect(await screen.findByTestId('suspended-banner')).toHaveTextContent(
+      'audit',
+    );
+    expect(api.getWallet).toHaveBeenCalledTimes(2);
+    expect(screen.getByTestId('wallet-state')).toHaveAttribute(
+      'data-state',
+      'suspended',
+    );
+    expect(
+      await screen.findByRole('button', { name: 'Resume' }),
+    ).toBeInTheDocument();
+  });
+
+  it('reloads the enforcement card after a recharge', async () => {
+    const api = mockBisonApi();
+    await renderTeamPage('ml-team', api);
+    await screen.findByTestId('setting-mode');
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Recharge' }),
+    );
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Recharge wallet',
+    });
+    await userEvent.type(within(dialog).getByLabelText('Amount'), '100');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Recharge' }),
+    );
+    await waitFor(() =>
+      expect(
+        api.getEnforcement.mock.calls.filter(call => call.length === 1),
+      ).toHaveLength(2),
+    );
   });
 });

@@ -1,21 +1,18 @@
 import { Link, Progress } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { rootRouteRef } from '../../routes';
-import { TeamCostCard } from '../usage/TeamCostCard';
-import { TeamWalletView } from '../wallet/TeamWalletView';
 import { TeamActions } from './TeamActions';
-import { TeamTenancyView } from './TeamTenancyView';
 import { TeamUnavailable } from './TeamUnavailable';
+import { TeamViews } from './TeamViews';
 import { TenancyChip } from './TenancyChip';
 import { useTeam } from './useTeam';
 
 /**
- * The page of one team (`/bison/teams/:team`): title, its quota and
- * projects, its cost over time, and its wallet.
+ * The page of one team (`/bison/teams/:team`): its title and actions above
+ * the team's views.
  */
 export function TeamPage(props: { team: string }) {
   const { team: name } = props;
@@ -38,19 +35,7 @@ export function TeamPage(props: { team: string }) {
       />
     );
   } else {
-    body = (
-      <Grid container spacing={3}>
-        <Grid item xs={12}>
-          <TeamTenancyView team={name} />
-        </Grid>
-        <Grid item xs={12}>
-          <TeamCostCard key={name} team={name} />
-        </Grid>
-        <Grid item xs={12}>
-          <TeamWalletView team={name} />
-        </Grid>
-      </Grid>
-    );
+    body = <TeamViews team={name} />;
   }
 
   return (

@@ -25,14 +25,28 @@ export function TeamWalletView(props: {
   team: string;
   /** Shown under the balance, beside the taller auto-recharge form. */
   details?: ReactNode;
+  /** Change to reload everything, e.g. after a suspension made elsewhere. */
+  refreshKey?: number;
+  /** Called after a recharge made here. */
+  onRecharged?: () => void;
+  /** Shown across the page between the wallet and the transactions. */
+  beforeTransactions?: ReactNode;
 }) {
-  const { team, details } = props;
+  const {
+    team,
+    details,
+    refreshKey: outerKey = 0,
+    onRecharged,
+    beforeTransactions,
+  } = props;
   const { value: settings, loading, error } = useSettings();
-  const [refreshKey, setRefreshKey] = useState(0);
+  const [ownKey, setOwnKey] = useState(0);
+  // Both keys only grow, so their sum changes whenever either does.
+  const refreshKey = ownKey + outerKey;
   const { lastSignal } = useSignal<WalletSignal>(WALLET_SIGNAL_CHANNEL);
 
   useEffect(() => {
-    if (lastSignal?.team === team) setRefreshKey(key => key + 1);
+    if (lastSignal?.team === team) setOwnKey(key => key + 1);
   }, [lastSignal, team]);
 
   if (error) return <ResponseErrorPanel error={error} />;
@@ -47,7 +61,10 @@ export function TeamWalletView(props: {
           team={team}
           currency={currency}
           refreshKey={refreshKey}
-          onRecharged={() => setRefreshKey(key => key + 1)}
+          onRecharged={() => {
+            setOwnKey(key => key + 1);
+            onRecharged?.();
+          }}
         />
         {details && <Box mt={3}>{details}</Box>}
       </Grid>
@@ -58,6 +75,11 @@ export function TeamWalletView(props: {
           refreshKey={refreshKey}
         />
       </Grid>
+      {beforeTransactions && (
+        <Grid item xs={12}>
+          {beforeTransactions}
+        </Grid>
+      )}
       <Grid item xs={12}>
         <TransactionsTable
           team={team}

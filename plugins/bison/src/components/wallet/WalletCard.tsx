@@ -6,16 +6,12 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { walletRechargePermission } from '@bison/plugin-bison-common';
-import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { BisonCurrency, bisonApiRef, Wallet } from '../../api';
-import { Money } from '../shared/Money';
-import { formatRelativeTime } from '../shared/time';
+import { BisonCurrency, bisonApiRef } from '../../api';
 import { RechargeDialog } from './RechargeDialog';
-import { WalletStateChip } from './WalletStateChip';
+import { WalletBody } from './WalletBody';
 
 /** @public */
 export interface WalletCardProps {
@@ -29,8 +25,9 @@ export interface WalletCardProps {
 }
 
 /**
- * The team's wallet: balance, state, last recharge and, for those allowed to,
- * a Recharge button.
+ * The team's wallet: balance, state, last recharge, forecast, a banner when
+ * the team is overdue or suspended and, for those allowed to, a Recharge
+ * button.
  *
  * @public
  */
@@ -48,6 +45,11 @@ export function WalletCard(props: WalletCardProps) {
     loading,
     error,
   } = useAsync(() => api.getWallet(team), [api, team, refreshKey, reloads]);
+  // Without the preview, which reads the cluster: the card shows no part of it.
+  const enforcement = useAsync(
+    () => api.getEnforcement(team, { preview: false }),
+    [api, team, refreshKey, reloads],
+  );
 
   const action = recharge.allowed ? (
     <Button
@@ -59,9 +61,23 @@ export function WalletCard(props: WalletCardProps) {
     </Button>
   ) : undefined;
 
+  let body;
+  if (error) body = <ResponseErrorPanel error={error} />;
+  else if (!wallet) body = loading ? <Progress /> : null;
+  else {
+    body = (
+      <WalletBody
+        wallet={wallet}
+        enforcement={enforcement.value}
+        enforcementError={enforcement.error}
+        currency={currency}
+      />
+    );
+  }
+
   return (
     <InfoCard title="Wallet" action={action}>
-      {renderBody(wallet, loading, error, currency)}
+      {body}
       <RechargeDialog
         open={rechargeOpen}
         team={team}
@@ -73,49 +89,5 @@ export function WalletCard(props: WalletCardProps) {
         }}
       />
     </InfoCard>
-  );
-}
-
-function renderBody(
-  wallet: Wallet | undefined,
-  loading: boolean,
-  error: Error | undefined,
-  currency: BisonCurrency,
-) {
-  if (error) return <ResponseErrorPanel error={error} />;
-  if (!wallet) return loading ? <Progress /> : null;
-  return (
-    <>
-      <Box display="flex" alignItems="center" flexWrap="wrap" mb={2}>
-        <Box mr={2}>
-          <Typography variant="h3" component="p" data-testid="wallet-balance">
-            <Money amount={wallet.balance} currency={currency} />
-          </Typography>
-        </Box>
-        <WalletStateChip state={wallet.state} />
-      </Box>
-      <Typography variant="body2" color="textSecondary">
-        Last recharge:{' '}
-        {wallet.lastRecharge ? (
-          <span data-testid="wallet-last-recharge">
-            <Money amount={wallet.lastRecharge.amount} currency={currency} />,{' '}
-            <time
-              dateTime={wallet.lastRecharge.at}
-              title={new Date(wallet.lastRecharge.at).toLocaleString()}
-            >
-              {formatRelativeTime(wallet.lastRecharge.at)}
-            </time>
-          </span>
-        ) : (
-          'never'
-        )}
-      </Typography>
-      {wallet.creditLimit && !/^0+(\.0+)?$/.test(wallet.creditLimit) && (
-        <Typography variant="body2" color="textSecondary">
-          Credit limit:{' '}
-          <Money amount={wallet.creditLimit} currency={currency} />
-        </Typography>
-      )}
-    </>
   );
 }

@@ -568,6 +568,10 @@ export const spec = {
             type: 'string',
             description: 'What the object had before, e.g. "3 replicas".',
           },
+          replicas: {
+            type: 'integer',
+            description: 'The replicas a Deployment or StatefulSet had before.',
+          },
           status: {
             type: 'string',
             description:
@@ -739,6 +743,11 @@ export const spec = {
           settings: {
             $ref: '#/components/schemas/EnforcementSettings',
           },
+          defaults: {
+            description:
+              "The installation's settings, which a team's own override.",
+            $ref: '#/components/schemas/EnforcementSettings',
+          },
           overrides: {
             $ref: '#/components/schemas/EnforcementOverrides',
           },
@@ -764,6 +773,7 @@ export const spec = {
           'graceEndsAt',
           'forecast',
           'settings',
+          'defaults',
           'overrides',
           'suspension',
         ],

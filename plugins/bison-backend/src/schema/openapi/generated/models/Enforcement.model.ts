@@ -24,6 +24,10 @@ export interface Enforcement {
   graceEndsAt: Date | null;
   forecast: Forecast;
   settings: EnforcementSettings;
+  /**
+   * The installation\'s settings, which a team\'s own override.
+   */
+  defaults: EnforcementSettings;
   overrides: EnforcementOverrides;
   suspension: Suspension | null;
   preview?: SuspensionPreview;

@@ -19,6 +19,10 @@ export interface SuspensionAction {
    */
   before: string;
   /**
+   * The replicas a Deployment or StatefulSet had before.
+   */
+  replicas?: number;
+  /**
    * planned (recorded, not yet applied), applied, failed (retried), undone (restored on resume), left (changed by someone else meanwhile, left alone), gone (deleted meanwhile).
    */
   status: SuspensionActionStatusEnum;
