@@ -8,7 +8,7 @@ import {
   SuspensionAction,
   TeamStateRow,
 } from './EnforcementStore';
-import { BurnRate, runOutAt } from './forecast';
+import { burnRate, BurnRate, runOutAt } from './forecast';
 import { SuspensionLadder } from './ladder/SuspensionLadder';
 import { parseOverrides } from './parseEnforcementSettings';
 import { previewSuspension, SuspensionPreview } from './preview';
@@ -64,7 +64,14 @@ export class EnforcementService {
     if (!row) throw new NotFoundError(`team '${team.name}' has no wallet`);
     const settings = this.states.settingsOf(row);
     const current = await this.store.currentSuspension(team.id);
-    const wallet = await this.store.burnRateOf(team.id);
+    // Measured now rather than read from the last pass: a billing run may
+    // have posted usage since.
+    const now = this.clock();
+    const spend = await this.store.recentSpend(now, [team.id]);
+    const rate = burnRate(
+      spend.get(team.id) ?? { last24h: 0n, last7d: 0n },
+      now,
+    );
     return {
       row,
       settings,
@@ -75,12 +82,12 @@ export class EnforcementService {
           ? graceEndsAt(row.overdueSince, settings)
           : undefined,
       forecast: {
-        ...wallet,
+        ...rate,
         runOutAt: runOutAt(
           row.balance,
           overdueLevel(settings),
-          wallet.perDay,
-          this.clock(),
+          rate.perDay,
+          now,
         ),
       },
       suspension: current

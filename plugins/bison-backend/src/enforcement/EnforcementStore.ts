@@ -341,12 +341,18 @@ export class EnforcementStore {
       .merge();
   }
 
-  /** Usage debits per team over the last 24 hours and 7 days. */
-  async recentSpend(now: Date): Promise<Map<string, RecentSpend>> {
+  /** Usage debits per team (all, or these) over the last 24 hours and 7 days. */
+  async recentSpend(
+    now: Date,
+    teamIds?: string[],
+  ): Promise<Map<string, RecentSpend>> {
     const dayAgo = new Date(now.getTime() - 86_400_000);
     const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
     const rows = await this.knex('ledger_entries')
       .where({ kind: 'usage' })
+      .modify(query => {
+        if (teamIds) query.whereIn('team_id', teamIds);
+      })
       .where('window_end', '>', weekAgo)
       .where('window_end', '<=', now)
       .groupBy('team_id')
@@ -418,17 +424,6 @@ export class EnforcementStore {
     if (filter) applyTeamCriteria(ids, filter);
     const teamIds = (await ids).map((row: { id: string }) => row.id);
     return teamIds.length === 0 ? [] : this.stateRows(this.knex, teamIds);
-  }
-
-  async burnRateOf(teamId: string): Promise<BurnRate> {
-    const row = await this.knex('wallets')
-      .where({ team_id: teamId })
-      .first('burn_rate_per_day', 'burn_rate_basis')
-      .options(EXACT_INTEGERS);
-    return {
-      perDay: moneyFromDb(row?.burn_rate_per_day ?? 0),
-      basis: (row?.burn_rate_basis ?? 'none') as BurnRate['basis'],
-    };
   }
 
   // Suspensions

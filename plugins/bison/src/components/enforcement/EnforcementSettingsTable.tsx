@@ -1,3 +1,4 @@
+import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -89,12 +90,16 @@ export function EnforcementSettingsTable(props: {
                   enforcement={enforcement}
                   currency={currency}
                 />
-              </TableCell>
-              <TableCell align="right">
                 {own ? (
-                  <Chip size="small" color="primary" label="Team setting" />
+                  <Box mt={0.5}>
+                    <Chip size="small" color="primary" label="Team setting" />
+                  </Box>
                 ) : (
-                  <Typography variant="caption" color="textSecondary">
+                  <Typography
+                    variant="caption"
+                    color="textSecondary"
+                    component="div"
+                  >
                     Default
                   </Typography>
                 )}

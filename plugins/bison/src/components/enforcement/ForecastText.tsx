@@ -19,7 +19,7 @@ function RunOut(props: { runOutAt: string | null }) {
 
 /**
  * The forecast of a wallet: when it runs out (falls below the credit limit)
- * and the burn rate it is based on.
+ * and the burn rate it is based on; without recent usage, just that.
  */
 export function ForecastText(props: {
   enforcement: TeamEnforcement;
@@ -34,7 +34,7 @@ export function ForecastText(props: {
       color="textSecondary"
       data-testid="wallet-forecast"
     >
-      {funded && (
+      {funded && forecast.basis !== 'none' && (
         <>
           <RunOut runOutAt={forecast.runOutAt} />
           {' · '}

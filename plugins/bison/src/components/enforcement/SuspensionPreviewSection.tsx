@@ -8,6 +8,7 @@ import Alert from '@material-ui/lab/Alert';
 import { SuspensionPreview } from '../../api';
 import { plural } from '../shared/plural';
 
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 /**
  * What suspending the team now would stop: its namespaces, the running
  * workloads with their replicas and GPUs, or why the cluster could not be
@@ -49,18 +50,28 @@ export function SuspensionPreviewSection(props: {
                 <TableRow>
                   <TableCell>Kind</TableCell>
                   <TableCell>Workload</TableCell>
-                  <TableCell align="right">Replicas</TableCell>
+                  <TableCell align="right" style={NO_WRAP}>
+                    Replicas
+                  </TableCell>
                   <TableCell align="right">GPUs</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
                 {preview.workloads.map(w => (
                   <TableRow key={`${w.kind}/${w.namespace}/${w.name}`}>
-                    <TableCell>{w.kind}</TableCell>
+                    <TableCell style={NO_WRAP}>{w.kind}</TableCell>
                     <TableCell>
                       {w.namespace}/{w.name}
                     </TableCell>
-                    <TableCell align="right">{w.replicas}</TableCell>
+                    <TableCell align="right">
+                      {w.kind === 'CronJob' ? (
+                        <span title="Its runs are listed as Jobs; suspending stops its schedule">
+                          –
+                        </span>
+                      ) : (
+                        w.replicas
+                      )}
+                    </TableCell>
                     <TableCell align="right">{w.gpus}</TableCell>
                   </TableRow>
                 ))}
@@ -68,7 +79,11 @@ export function SuspensionPreviewSection(props: {
                   <TableCell colSpan={3}>
                     <strong>Total</strong>
                   </TableCell>
-                  <TableCell align="right" data-testid="preview-gpus">
+                  <TableCell
+                    align="right"
+                    data-testid="preview-gpus"
+                    style={NO_WRAP}
+                  >
                     <strong>{plural(preview.gpus, 'GPU')}</strong>
                   </TableCell>
                 </TableRow>

@@ -217,12 +217,12 @@ describe('WalletCard', () => {
       );
     });
 
-    it('says when the funds never run out', async () => {
+    it('says when no usage was billed lately', async () => {
       await renderWithEnforcement({
         forecast: { burnRatePerDay: '0.00', basis: 'none', runOutAt: null },
       });
       expect(await screen.findByTestId('wallet-forecast')).toHaveTextContent(
-        'Never runs out at the current rate · No usage billed in the last 7 days',
+        'No usage billed in the last 7 days',
       );
       expect(screen.queryByTestId('overdue-banner')).not.toBeInTheDocument();
       expect(screen.queryByTestId('suspended-banner')).not.toBeInTheDocument();
