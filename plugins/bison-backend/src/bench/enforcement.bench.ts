@@ -49,9 +49,8 @@ import { report, runConcurrently, summarize, timed } from './stats';
  *
  * 1. the scheduled pass (`WalletStates.evaluateAll`) over BISON_BENCH_TEAMS
  *    teams (2000), each with BISON_BENCH_USAGE_DAYS (30) days of hourly
- *    usage debits in the ledger, its parts (the forecast part alone), the
- *    plan of recentSpend's query, and candidate fixes for it tried on the
- *    throw-away database (extra indexes created and dropped there);
+ *    usage debits in the ledger, its parts (the forecast part alone) and
+ *    the plan of recentSpend's query;
  * 2. one billing window of 2000 teams × 10 namespaces (as billing.bench.ts)
  *    with and without the state machine observing the ledger writer, the
  *    time spent inside the observer and the plan of its batch query;
@@ -266,7 +265,7 @@ async function tableSizes(knex: Knex): Promise<Record<string, unknown>> {
   const { rows } = await knex.raw(
     `SELECT c.relname AS name, pg_size_pretty(pg_relation_size(c.oid)) AS size
        FROM pg_class c
-      WHERE c.relname IN ('ledger_entries', 'ledger_entries_usage_window_idx',
+      WHERE c.relname IN ('ledger_entries', 'ledger_entries_kind_window_idx',
                           'ledger_entries_team_time_idx', 'wallets')`,
   );
   return Object.fromEntries(
@@ -606,108 +605,6 @@ describe.each(databases.eachSupportedId())(
         `recentSpend on ${databaseId}`,
         sql,
         await planOf(sql, bindings),
-      );
-
-      // Experiments towards a fix, on this throw-away database only: the
-      // same query with the kind written as a literal (SQLite can use a
-      // partial index only when the query's WHERE implies its predicate at
-      // prepare time, which a bound parameter does not), and covering
-      // indexes. Each timed as a median of PASSES runs.
-      const literal = sql.replace(/["`]kind["`] = \?/, "kind = 'usage'");
-      const literalBindings = bindings.filter(b => b !== 'usage');
-      const timeQuery = async (query: string, values: any[]) => {
-        const times: number[] = [];
-        for (let i = 0; i < PASSES; i++) {
-          times.push((await timed(() => knex.raw(query, values)))[1]);
-        }
-        return median(times);
-      };
-      const steadyPasses = async () => {
-        const times: number[] = [];
-        for (let i = 0; i < PASSES; i++) {
-          times.push((await timed(() => states.evaluateAll()))[1]);
-        }
-        return median(times);
-      };
-      const scanLines = (plan: string[]) =>
-        plan
-          .filter(line => /Scan|SCAN|SEARCH|TEMP|Execution Time/.test(line))
-          .map(line => line.trim());
-      const experiments: Array<Record<string, unknown>> = [];
-      experiments.push({
-        variant:
-          'as shipped: kind = ? (bound), ledger_entries_usage_window_idx',
-        recentSpendMs: await timeQuery(sql, bindings),
-        plan: scanLines(await planOf(sql, bindings)),
-      });
-      experiments.push({
-        variant: "kind = 'usage' as a literal (code change only)",
-        recentSpendMs: await timeQuery(literal, literalBindings),
-        plan: scanLines(await planOf(literal, literalBindings)),
-      });
-      // SQLite delivers the rows in team order for the GROUP BY by scanning
-      // all of ledger_entries through ledger_entries_team_time_idx; a unary
-      // + on the grouping column (SQLite only) takes that order away, a
-      // materialized CTE (both databases) separates the scan from the group.
-      const [dayAgo, , weekAgo, until] = bindings;
-      if (!isPg(knex)) {
-        const plus = sql.replace('group by `team_id`', 'group by +`team_id`');
-        experiments.push({
-          variant: 'GROUP BY +team_id (SQLite only; code change only)',
-          recentSpendMs: await timeQuery(plus, bindings),
-          plan: scanLines(await planOf(plus, bindings)),
-        });
-      }
-      const cte = `WITH u AS MATERIALIZED (
-          SELECT team_id, amount, window_start, window_end FROM ledger_entries
-           WHERE kind = ? AND window_end > ? AND window_end <= ?)
-        SELECT team_id,
-               SUM(CASE WHEN window_end > ? THEN -amount ELSE 0 END) AS last24h,
-               SUM(-amount) AS last7d, MIN(window_start) AS first_window
-          FROM u GROUP BY team_id`;
-      const cteBindings = ['usage', weekAgo, until, dayAgo];
-      experiments.push({
-        variant:
-          'WITH u AS MATERIALIZED (the filtered rows) … GROUP BY team_id (both databases; code change only)',
-        recentSpendMs: await timeQuery(cte, cteBindings),
-        plan: scanLines(await planOf(cte, cteBindings)),
-      });
-      const vacuum = async () => {
-        await knex.raw(
-          isPg(knex) ? 'VACUUM ANALYZE ledger_entries' : 'ANALYZE',
-        );
-      };
-      await knex.raw(
-        'CREATE INDEX bench_usage_kind_window_cover_idx ON ledger_entries (kind, window_end, team_id, amount, window_start)',
-      );
-      await vacuum();
-      experiments.push({
-        variant:
-          'index (kind, window_end, team_id, amount, window_start), query as shipped (migration only)',
-        recentSpendMs: await timeQuery(sql, bindings),
-        steadyPassMs: await steadyPasses(),
-        plan: scanLines(await planOf(sql, bindings)),
-      });
-      await knex.raw('DROP INDEX bench_usage_kind_window_cover_idx');
-      await knex.raw(
-        "CREATE INDEX bench_usage_window_cover_idx ON ledger_entries (window_end, team_id, amount, window_start) WHERE kind = 'usage'",
-      );
-      await vacuum();
-      experiments.push({
-        variant:
-          "partial index (window_end, team_id, amount, window_start) WHERE kind = 'usage', kind as a literal",
-        recentSpendMs: await timeQuery(literal, literalBindings),
-        plan: scanLines(await planOf(literal, literalBindings)),
-      });
-      experiments.push({
-        variant: 'the same partial covering index, query as shipped',
-        recentSpendMs: await timeQuery(sql, bindings),
-        plan: scanLines(await planOf(sql, bindings)),
-      });
-      await knex.raw('DROP INDEX bench_usage_window_cover_idx');
-      report(
-        `recentSpend fix experiments (${databaseId}, ${entries} entries; indexes created and dropped here, not in the product)`,
-        experiments,
       );
       await knex.destroy();
     });
@@ -1204,6 +1101,34 @@ describe(`suspension ladder: one team of ${NAMESPACES} namespaces × ${WORKLOADS
         raw.push((await timed(() => get(path)))[1]);
       }
 
+      // The floor on this cluster: as many writes as the suspension makes
+      // (a label on each Deployment and StatefulSet, through the same
+      // admission webhooks, Capsule's included), 8 at a time as the ladder.
+      const scalable = Object.keys(before).filter(k =>
+        /\/(deployment|statefulset)\//.test(k),
+      );
+      const [, baselineMs] = await timed(() =>
+        runConcurrently(scalable.length, 8, async i => {
+          const [namespace, kind, name] = scalable[i].split('/');
+          const body = { metadata: { labels: { 'bench/touched': 'yes' } } };
+          const patch = k8s.setHeaderOptions(
+            'Content-Type',
+            k8s.PatchStrategy.MergePatch,
+          );
+          if (kind === 'deployment') {
+            await workloads.apps.patchNamespacedDeployment(
+              { namespace, name, body },
+              patch,
+            );
+          } else {
+            await workloads.apps.patchNamespacedStatefulSet(
+              { namespace, name, body },
+              patch,
+            );
+          }
+        }),
+      );
+
       // Suspend.
       await states.suspend(team.id, {
         reason: 'bench',
@@ -1268,11 +1193,17 @@ describe(`suspension ladder: one team of ${NAMESPACES} namespaces × ${WORKLOADS
             rawKeptAliveMs: median(raw),
           },
           {
+            step: `baseline: ${scalable.length} label patches of the Deployments and StatefulSets, 8 at a time, through the same admission webhooks`,
+            ms: ms(baselineMs),
+            perPatchMs: ms(baselineMs / Math.max(scalable.length, 1)),
+          },
+          {
             step: 'suspend: SuspensionRunner.runUnfinished (suspending → suspended)',
             ms: ms(suspendMs),
             apiRequests: suspendRequests,
             actions: actions.length,
             met: suspendMs < TARGET_LADDER_MS,
+            ratioToBaseline: +(suspendMs / baselineMs).toFixed(1),
           },
           {
             step: 'resume: SuspensionRunner.runUnfinished (resuming → resumed)',
@@ -1280,6 +1211,7 @@ describe(`suspension ladder: one team of ${NAMESPACES} namespaces × ${WORKLOADS
             apiRequests: resumeRequests,
             undone,
             met: resumeMs < TARGET_LADDER_MS,
+            ratioToBaseline: +(resumeMs / baselineMs).toFixed(1),
           },
           {
             sanity: `all ${actions.length} actions applied; every workload scaled to 0 / suspended while suspended; after resume the snapshot of all ${total} workloads and ${NAMESPACES} namespaces' labels equals the one before`,

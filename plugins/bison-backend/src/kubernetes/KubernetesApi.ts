@@ -1,5 +1,5 @@
 import * as k8s from '@kubernetes/client-node';
-import { fromKubernetesError } from './kubernetesErrors';
+import { CountedCalls } from './CountedCalls';
 import { Tenant, TENANT_API } from './types';
 
 const MERGE_PATCH = k8s.setHeaderOptions(
@@ -15,28 +15,14 @@ export const FIELD_MANAGER = 'bison';
  * and benchmarks can prove that lists are not N+1. Failures become Backstage
  * errors (404 → NotFoundError, 409 → ConflictError, 422 → InputError).
  */
-export class KubernetesApi {
+export class KubernetesApi extends CountedCalls {
   private readonly core: k8s.CoreV1Api;
   private readonly custom: k8s.CustomObjectsApi;
-  private calls = 0;
 
   constructor(kubeConfig: k8s.KubeConfig) {
+    super();
     this.core = kubeConfig.makeApiClient(k8s.CoreV1Api);
     this.custom = kubeConfig.makeApiClient(k8s.CustomObjectsApi);
-  }
-
-  /** API requests made so far. */
-  get requestCount(): number {
-    return this.calls;
-  }
-
-  private async call<T>(what: string, request: () => Promise<T>): Promise<T> {
-    this.calls += 1;
-    try {
-      return await request();
-    } catch (error) {
-      throw fromKubernetesError(error, what);
-    }
   }
 
   // Tenants

@@ -1,6 +1,6 @@
 import * as k8s from '@kubernetes/client-node';
 import { FIELD_MANAGER } from './KubernetesApi';
-import { fromKubernetesError } from './kubernetesErrors';
+import { CountedCalls } from './CountedCalls';
 
 const MERGE_PATCH = k8s.setHeaderOptions(
   'Content-Type',
@@ -15,31 +15,18 @@ export type SuspendableKind = 'Job' | 'CronJob';
  * the scale subresource, `spec.suspend` of Jobs and CronJobs, bare pods and
  * the admission policy that blocks new pods. One API request each, counted.
  */
-export class WorkloadApi {
+export class WorkloadApi extends CountedCalls {
   private readonly apps: k8s.AppsV1Api;
   private readonly batch: k8s.BatchV1Api;
   private readonly core: k8s.CoreV1Api;
   private readonly admission: k8s.AdmissionregistrationV1Api;
-  private calls = 0;
 
   constructor(kubeConfig: k8s.KubeConfig) {
+    super();
     this.apps = kubeConfig.makeApiClient(k8s.AppsV1Api);
     this.batch = kubeConfig.makeApiClient(k8s.BatchV1Api);
     this.core = kubeConfig.makeApiClient(k8s.CoreV1Api);
     this.admission = kubeConfig.makeApiClient(k8s.AdmissionregistrationV1Api);
-  }
-
-  get requestCount(): number {
-    return this.calls;
-  }
-
-  private async call<T>(what: string, request: () => Promise<T>): Promise<T> {
-    this.calls += 1;
-    try {
-      return await request();
-    } catch (error) {
-      throw fromKubernetesError(error, what);
-    }
   }
 
   async listDeployments(namespace: string): Promise<k8s.V1Deployment[]> {

@@ -3,6 +3,7 @@ import { KubernetesApi } from '../../kubernetes/KubernetesApi';
 import { WorkloadApi } from '../../kubernetes/WorkloadApi';
 import { TENANT_LABEL } from '../../tenancy/kubernetesNames';
 import {
+  ActionStatus,
   EnforcementStore,
   Suspension,
   SuspensionAction,
@@ -169,25 +170,9 @@ export class SuspensionLadder {
         errors.push(error);
         continue;
       }
-      await forEachLimited(actions, CONCURRENCY, async action => {
-        try {
-          await this.apply(action);
-          await this.store.setActionStatus(
-            action.id,
-            'applied',
-            undefined,
-            this.clock(),
-          );
-        } catch (error) {
-          const message = messageOf(error);
-          errors.push(message);
-          await this.store.setActionStatus(
-            action.id,
-            'failed',
-            message,
-            this.clock(),
-          );
-        }
+      await this.runEach(actions, errors, async action => {
+        await this.apply(action);
+        return 'applied';
       });
     }
     return errors;
@@ -206,28 +191,40 @@ export class SuspensionLadder {
     const rest = pending.filter(a => a.step !== 'block-new-pods');
     const errors: string[] = [];
     for (const group of [unblock, ...groupBySteps(rest)]) {
-      await forEachLimited(group, CONCURRENCY, async action => {
-        try {
-          const status = await this.undo(action);
-          await this.store.setActionStatus(
-            action.id,
-            status,
-            undefined,
-            this.clock(),
-          );
-        } catch (error) {
-          const message = messageOf(error);
-          errors.push(message);
-          await this.store.setActionStatus(
-            action.id,
-            'failed',
-            message,
-            this.clock(),
-          );
-        }
-      });
+      await this.runEach(group, errors, action => this.undo(action));
     }
     return errors;
+  }
+
+  /**
+   * Runs `step` on each action, a few at a time, and records the status it
+   * returns, or the failure (also added to `errors`).
+   */
+  private async runEach(
+    actions: SuspensionAction[],
+    errors: string[],
+    step: (action: SuspensionAction) => Promise<ActionStatus>,
+  ): Promise<void> {
+    await forEachLimited(actions, CONCURRENCY, async action => {
+      try {
+        const status = await step(action);
+        await this.store.setActionStatus(
+          action.id,
+          status,
+          undefined,
+          this.clock(),
+        );
+      } catch (error) {
+        const message = messageOf(error);
+        errors.push(message);
+        await this.store.setActionStatus(
+          action.id,
+          'failed',
+          message,
+          this.clock(),
+        );
+      }
+    });
   }
 
   private async apply(action: SuspensionAction): Promise<void> {
