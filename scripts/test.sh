@@ -65,7 +65,7 @@ start_kubernetes() {
   # Example nodes and the backend's ServiceAccount, for the e2e backend.
   node scripts/kube/prepare-demo.mjs "$run_dir/kube"
 }
-step "start Kubernetes (etcd, kube-apiserver, kube-controller-manager)" start_kubernetes
+step "start Kubernetes (etcd, kube-apiserver, kube-controller-manager, Capsule)" start_kubernetes
 # Empty but for what the tests backfill; the Jest global setup reuses it through these variables.
 start_prometheus() {
   scripts/prometheus/start.sh "$run_dir/prometheus" || return 1
