@@ -153,7 +153,7 @@ export class WalletStates implements PostingObserver {
         await this.store.updateSuspension(
           trx,
           row.suspension.id,
-          { reason: request.reason, held: request.held ?? undefined },
+          { reason: request.reason, held: request.held },
           now,
         );
         return;

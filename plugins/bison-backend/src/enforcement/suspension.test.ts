@@ -12,10 +12,10 @@ import {
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { TENANT_API } from '../kubernetes/types';
 import {
-  eventually,
   installAdmissionPolicy,
   teamWorkloads,
 } from './__testUtils__/teamWorkloads';
+import { eventually } from '../__testUtils__/eventually';
 
 jest.setTimeout(180_000);
 
@@ -345,7 +345,16 @@ describe.each(databases.eachSupportedId())('suspension on %p', id => {
         () => workloads.core.readNamespace({ name: ns }),
         n => n.metadata?.labels?.['projectcapsule.dev/cordoned'] === 'true',
       );
-      await expect(memberCreates('during')).rejects.toMatchObject({
+      // Capsule's webhook reads the Tenant from its own cache: poll.
+      const refusal = await eventually(
+        () =>
+          memberCreates(`during-${Date.now()}`).then(
+            () => undefined,
+            e => e,
+          ),
+        error => error !== undefined,
+      );
+      expect(refusal).toMatchObject({
         code: 403,
         body: expect.stringMatching(/is freezed|cordon/),
       });

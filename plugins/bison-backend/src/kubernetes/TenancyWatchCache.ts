@@ -1,19 +1,22 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import * as k8s from '@kubernetes/client-node';
 import { TENANT_LABEL } from '../tenancy/kubernetesNames';
+import { capsuleQuotaSelector } from '../tenancy/quota/quotaStatus';
 import { Tenant, TENANT_API } from './types';
 
 type Lists = {
   tenants: Tenant[];
   namespaces: k8s.V1Namespace[];
   quotas: k8s.V1ResourceQuota[];
+  /** Capsule's copies of the team quotas, with the tenant-wide use. */
+  capsuleQuotas: k8s.V1ResourceQuota[];
 };
 
 const RESTART_DELAY_MS = 5_000;
 
 /**
- * An in-memory copy of the Tenants and the tenant-labelled namespaces and
- * ResourceQuotas, kept current by watches. Lists of all teams read it
+ * An in-memory copy of the Tenants, the tenant-labelled namespaces and
+ * ResourceQuotas, and Capsule's team quotas, kept current by watches. Lists of all teams read it
  * instead of listing the cluster on every request; until every watch has
  * synced (or after one broke) callers fall back to list calls.
  */
@@ -53,6 +56,15 @@ export class TenancyWatchCache {
             labelSelector: TENANT_LABEL,
           }),
         TENANT_LABEL,
+      ),
+      capsuleQuotas: k8s.makeInformer(
+        kubeConfig,
+        '/api/v1/resourcequotas',
+        () =>
+          core.listResourceQuotaForAllNamespaces({
+            labelSelector: capsuleQuotaSelector(),
+          }),
+        capsuleQuotaSelector(),
       ),
     };
   }
@@ -106,6 +118,7 @@ export class TenancyWatchCache {
       tenants: [...this.informers.tenants.list()],
       namespaces: [...this.informers.namespaces.list()],
       quotas: [...this.informers.quotas.list()],
+      capsuleQuotas: [...this.informers.capsuleQuotas.list()],
     };
   }
 

@@ -31,12 +31,7 @@ function groupByTeam(
 ): Map<string, TeamTenancy> {
   const tenantByName = new Map(tenants.map(t => [t.metadata.name!, t]));
   const quotasByNamespace = new Map<string, k8s.V1ResourceQuota[]>();
-  const seen = new Set<string>();
   for (const quota of quotas) {
-    // The two list calls could both return a quota labelled for both.
-    const uid = quota.metadata?.uid;
-    if (uid && seen.has(uid)) continue;
-    if (uid) seen.add(uid);
     const namespace = quota.metadata!.namespace!;
     quotasByNamespace.set(namespace, [
       ...(quotasByNamespace.get(namespace) ?? []),
@@ -115,15 +110,10 @@ export class TenancyReader {
     }
     const cached = version === undefined ? undefined : this.cache!.snapshot();
     if (version !== undefined && cached) {
-      // The cache watches quotas with Bison's tenant label only, not
-      // Capsule's copies: until it does, team use here is the sum over the
-      // namespaces' own quotas (the fallback of teamQuotaStatus).
-      const teams = groupByTeam(
-        teamNames,
-        cached.tenants,
-        cached.namespaces,
-        cached.quotas,
-      );
+      const teams = groupByTeam(teamNames, cached.tenants, cached.namespaces, [
+        ...cached.quotas,
+        ...cached.capsuleQuotas,
+      ]);
       this.memo = { version, key, teams };
       return teams;
     }

@@ -15,6 +15,9 @@ import { createTestDatabases } from '../../__testUtils__/testDatabases';
 import { KubernetesApi } from '../../kubernetes/KubernetesApi';
 import { TENANT_API } from '../../kubernetes/types';
 import { TenancyReader } from '../TenancyReader';
+import { eventually } from '../../__testUtils__/eventually';
+import { TenancyWatchCache } from '../../kubernetes/TenancyWatchCache';
+import { mockServices } from '@backstage/backend-test-utils';
 
 jest.setTimeout(120_000);
 
@@ -22,26 +25,6 @@ const databases = createTestDatabases();
 const admin = adminKubeConfig();
 const core = admin.makeApiClient(k8s.CoreV1Api);
 const custom = admin.makeApiClient(k8s.CustomObjectsApi);
-
-async function eventually<T>(
-  what: string,
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    last = await read();
-    if (done(last)) return last;
-    await new Promise(resolve => setTimeout(resolve, 250));
-  }
-  throw new Error(
-    `${what}: not reached in ${timeoutMs / 1000} s (last ${JSON.stringify(
-      last,
-    )})`,
-  );
-}
 
 /**
  * A pod with CPU and memory requests, as the admin; waits for the
@@ -153,9 +136,9 @@ describe("a team's quota use with Capsule running", () => {
       // The quota controller fills in the status, then Capsule sums it up.
       for (const namespace of [withQuota, withoutQuota]) {
         await eventually(
-          `Capsule's use on capsule-${team}-0 in ${namespace}`,
           () => capsuleUsed(namespace).catch(() => undefined),
           used => used?.cpu === '3' && used.memory === '3Gi',
+          60_000,
         );
       }
       const own = await core.readNamespacedResourceQuota({
@@ -206,5 +189,23 @@ describe("a team's quota use with Capsule running", () => {
       'requests.cpu': '3',
       'requests.memory': '3Gi',
     });
+  });
+
+  itWithCapsule('reads the same from the watch cache', async () => {
+    const backend = kubeConfigFor(await backendServiceAccountToken());
+    const cache = new TenancyWatchCache(backend, mockServices.logger.mock());
+    cache.start();
+    try {
+      await eventually(async () => cache.snapshot(), Boolean);
+      const kube = new KubernetesApi(backend);
+      const teams = await new TenancyReader(kube, cache).readTeams([team]);
+      expect(kube.requestCount).toBe(0);
+      expect(teams.get(team)!.quota.used).toEqual({
+        'requests.cpu': '3',
+        'requests.memory': '3Gi',
+      });
+    } finally {
+      await cache.stop();
+    }
   });
 });
