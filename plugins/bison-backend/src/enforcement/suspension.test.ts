@@ -18,6 +18,11 @@ import {
 import { eventually } from '../__testUtils__/eventually';
 
 jest.setTimeout(180_000);
+/**
+ * How long Capsule may take to act (its controller and webhooks reconcile
+ * asynchronously, slowly on a busy 2-core machine running every suite).
+ */
+const CAPSULE_MS = 120_000;
 
 const databases = createTestDatabases();
 const admin = adminKubeConfig();
@@ -344,6 +349,7 @@ describe.each(databases.eachSupportedId())('suspension on %p', id => {
       await eventually(
         () => workloads.core.readNamespace({ name: ns }),
         n => n.metadata?.labels?.['projectcapsule.dev/cordoned'] === 'true',
+        CAPSULE_MS,
       );
       // Capsule's webhook reads the Tenant from its own cache: poll.
       const refusal = await eventually(
@@ -353,6 +359,7 @@ describe.each(databases.eachSupportedId())('suspension on %p', id => {
             e => e,
           ),
         error => error !== undefined,
+        CAPSULE_MS,
       );
       expect(refusal).toMatchObject({
         code: 403,
@@ -366,6 +373,7 @@ describe.each(databases.eachSupportedId())('suspension on %p', id => {
       await eventually(
         () => workloads.core.readNamespace({ name: ns }),
         n => n.metadata?.labels?.['projectcapsule.dev/cordoned'] === undefined,
+        CAPSULE_MS,
       );
       await eventually(
         () =>
@@ -376,6 +384,7 @@ describe.each(databases.eachSupportedId())('suspension on %p', id => {
         created => created,
       );
     },
+    4 * CAPSULE_MS,
   );
 
   it('changes nothing in the cluster in warn mode', async () => {
