@@ -6,6 +6,7 @@ import { SuspensionLadder } from './ladder/SuspensionLadder';
 
 /** How long one process may run a suspension's ladder before another may. */
 const DEFAULT_LEASE_MS = 5 * 60_000;
+const RETRY_MS = 5_000;
 
 /**
  * Drives suspensions to their end: runs the ladder of each one that is
@@ -107,8 +108,13 @@ export class SuspensionRunner {
     }
     if (errors.length > 0) {
       this.logger.warn(
-        `Suspension ${suspension.id} of team ${suspension.teamId}: ${errors.length} action(s) failed, retried on the next run: ${errors[0]}`,
+        `Suspension ${suspension.id} of team ${suspension.teamId}: ${
+          errors.length
+        } action(s) failed, retried in ${RETRY_MS / 1000} s: ${errors[0]}`,
       );
+      // Sooner than the scheduled pass: a webhook timing out under load
+      // should not leave a team half-resumed for a minute.
+      setTimeout(() => this.kick(), RETRY_MS).unref();
     }
     await this.store.finishRun(
       suspension.id,
