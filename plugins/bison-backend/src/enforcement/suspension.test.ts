@@ -299,6 +299,7 @@ describe.each(databases.eachSupportedId())('suspension on %p', id => {
               q.metadata?.name === `capsule-${capsuled}-0` &&
               q.spec?.hard?.pods === '20',
           ),
+        CAPSULE_MS,
       );
       // A Capsule user (its group projectcapsule.dev) who may edit the
       // namespace: the one kind of requester Capsule's cordon stops.
