@@ -371,11 +371,20 @@ describe.each(databases.eachSupportedId())('suspension on %p', id => {
         .post(`/teams/${capsuled}/resume`)
         .send({ reason: 'Capsule check done' })
         .expect(200);
-      // Bison lifts its cordon; Capsule then removes its namespace label on
-      // its own schedule, which in a full run on two cores can take minutes.
+      // Capsule removes its label once Bison has uncordoned the Tenant, and
+      // nothing Bison writes to the namespace afterwards brings it back.
       await eventually(
-        () => readTenant(capsuled),
-        tenant => tenant.spec.cordoned === false,
+        () => workloads.core.readNamespace({ name: ns }),
+        n => n.metadata?.labels?.['projectcapsule.dev/cordoned'] === undefined,
+        CAPSULE_MS,
+      );
+      await eventually(
+        () =>
+          memberCreates(`after-${Date.now()}`).then(
+            () => true,
+            () => false,
+          ),
+        created => created,
         CAPSULE_MS,
       );
     },

@@ -10,7 +10,7 @@ import {
 } from '../EnforcementStore';
 import { SUSPENSION_STEPS, SuspensionStep } from '../settings';
 import { forEachLimited } from './forEachLimited';
-import { decideUndo, planStep } from './planActions';
+import { decideUndo, inRunOrder, planStep } from './planActions';
 import {
   BLOCK_NEW_PODS_LABEL,
   BLOCK_NEW_PODS_POLICY,
@@ -38,16 +38,6 @@ const labelOf = (step: SuspensionStep) =>
   step === 'block-new-pods' ? BLOCK_NEW_PODS_LABEL : SUSPENDED_LABEL;
 
 /** Consecutive actions of the same step, in the order given. */
-function groupBySteps(actions: SuspensionAction[]): SuspensionAction[][] {
-  const groups: SuspensionAction[][] = [];
-  for (const action of actions) {
-    const last = groups[groups.length - 1];
-    if (last && last[0].step === action.step) last.push(action);
-    else groups.push([action]);
-  }
-  return groups;
-}
-
 /**
  * Runs the suspension ladder of one team in the cluster. Every action is
  * recorded with the value it replaces before it is applied, so a run that
@@ -170,10 +160,12 @@ export class SuspensionLadder {
         errors.push(error);
         continue;
       }
-      await this.runEach(actions, errors, async action => {
-        await this.apply(action);
-        return 'applied';
-      });
+      for (const group of inRunOrder(actions)) {
+        await this.runEach(group, errors, async action => {
+          await this.apply(action);
+          return 'applied';
+        });
+      }
     }
     return errors;
   }
@@ -184,13 +176,13 @@ export class SuspensionLadder {
    * workloads as they are restored.
    */
   async resume(suspension: Suspension): Promise<string[]> {
-    const pending = (await this.store.actions(suspension.id))
-      .filter(a => ['planned', 'applied', 'failed'].includes(a.status))
-      .reverse();
+    const pending = (await this.store.actions(suspension.id)).filter(a =>
+      ['planned', 'applied', 'failed'].includes(a.status),
+    );
     const unblock = pending.filter(a => a.step === 'block-new-pods');
     const rest = pending.filter(a => a.step !== 'block-new-pods');
     const errors: string[] = [];
-    for (const group of [unblock, ...groupBySteps(rest)]) {
+    for (const group of [unblock, ...inRunOrder(rest).reverse()]) {
       await this.runEach(group, errors, action => this.undo(action));
     }
     return errors;

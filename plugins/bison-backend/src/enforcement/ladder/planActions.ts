@@ -1,5 +1,5 @@
 import { PlannedAction } from '../EnforcementStore';
-import { SuspensionStep } from '../settings';
+import { SUSPENSION_STEPS, SuspensionStep } from '../settings';
 import {
   BLOCK_NEW_PODS_LABEL,
   SUSPENDED_LABEL,
@@ -88,6 +88,32 @@ export function planStep(
     default:
       return [];
   }
+}
+
+/**
+ * The actions in groups to run one after another: by step, and within a
+ * step by kind, the Tenant first. So the Tenant is cordoned before its
+ * namespaces are labelled and, as resume runs the groups in reverse,
+ * uncordoned only after them: Capsule's namespace webhook re-adds its
+ * cordoned label from a cached, possibly stale Tenant on any namespace
+ * write, and its controller removes only labels it recorded itself, so a
+ * namespace write just after the uncordon could leave it cordoned for good.
+ */
+export function inRunOrder<T extends Pick<PlannedAction, 'step' | 'kind'>>(
+  actions: T[],
+): T[][] {
+  const order = (x: T, y: T) =>
+    SUSPENSION_STEPS.indexOf(x.step) - SUSPENSION_STEPS.indexOf(y.step) ||
+    Number(x.kind !== 'Tenant') - Number(y.kind !== 'Tenant') ||
+    x.kind.localeCompare(y.kind);
+  const groups: T[][] = [];
+  for (const action of [...actions].sort(order)) {
+    const last = groups[groups.length - 1];
+    if (last && last[0].step === action.step && last[0].kind === action.kind)
+      last.push(action);
+    else groups.push([action]);
+  }
+  return groups;
 }
 
 /** The value an action leaves on its object. */
