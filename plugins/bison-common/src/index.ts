@@ -19,3 +19,4 @@ export * from './permissions';
 export * from './catalog';
 export * from './validation';
 export * from './wallet';
+export type { ApiQuery, ApiSchemas } from './schema';

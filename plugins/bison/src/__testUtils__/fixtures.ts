@@ -349,7 +349,12 @@ export function mockBisonApi(
       throw new Error('not mocked');
     },
     getAutoRecharge: async () => noPolicy,
-    putAutoRecharge: async (_team, policy) => policy,
+    putAutoRecharge: async (_team, policy) => ({
+      scheduled: null,
+      threshold: null,
+      monthlyCap: null,
+      ...policy,
+    }),
     createTeam: async request =>
       aTeam({
         name: request.name ?? 'new-team',

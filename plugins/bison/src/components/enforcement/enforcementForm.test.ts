@@ -9,6 +9,7 @@ describe('enforcementForm', () => {
           ...aTeamEnforcement().settings,
           graceHours: 48,
           lowBalance: null,
+          steps: ['cordon'],
         },
         overrides: { graceHours: 48, steps: ['cordon'] },
       }),

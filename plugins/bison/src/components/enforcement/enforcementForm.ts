@@ -35,19 +35,19 @@ export function isOwn(overrides: EnforcementOverrides, key: SettingKey) {
 }
 
 /**
- * The form for a team's enforcement: each field starts from the team's own
- * value, else from the value in effect (the default) to edit from.
+ * The form for a team's enforcement: each field starts from the value in
+ * effect, the team's own or the default, to edit from.
  */
 export function enforcementForm(enforcement: TeamEnforcement): EnforcementForm {
   const { settings, overrides } = enforcement;
   const text = (key: Exclude<SettingKey, 'mode' | 'steps'>) => ({
     useDefault: !isOwn(overrides, key),
-    value: String(overrides[key] ?? settings[key] ?? ''),
+    value: String(settings[key] ?? ''),
   });
   return {
     mode: {
       useDefault: !isOwn(overrides, 'mode'),
-      value: overrides.mode ?? settings.mode,
+      value: settings.mode,
     },
     lowBalance: text('lowBalance'),
     lowRunwayDays: text('lowRunwayDays'),
@@ -56,7 +56,7 @@ export function enforcementForm(enforcement: TeamEnforcement): EnforcementForm {
     resumeBalance: text('resumeBalance'),
     steps: {
       useDefault: !isOwn(overrides, 'steps'),
-      value: overrides.steps ?? settings.steps,
+      value: settings.steps,
     },
   };
 }

@@ -1726,9 +1726,11 @@ export const spec = {
           },
           granularity: {
             type: 'string',
+            enum: ['hour', 'day', 'month'],
           },
           groupBy: {
             type: 'string',
+            enum: ['resource', 'project'],
           },
           buckets: {
             type: 'array',
@@ -2295,6 +2297,16 @@ export const spec = {
         responses: {
           '201': {
             description: 'The ledger entry and the wallet after it.',
+            headers: {
+              'Idempotent-Replayed': {
+                description:
+                  'true when this answers a retry with the first result of the same Idempotency-Key; absent otherwise.',
+                schema: {
+                  type: 'string',
+                  enum: ['true'],
+                },
+              },
+            },
             content: {
               'application/json': {
                 schema: {
@@ -2352,6 +2364,16 @@ export const spec = {
         responses: {
           '201': {
             description: 'The ledger entry and the wallet after it.',
+            headers: {
+              'Idempotent-Replayed': {
+                description:
+                  'true when this answers a retry with the first result of the same Idempotency-Key; absent otherwise.',
+                schema: {
+                  type: 'string',
+                  enum: ['true'],
+                },
+              },
+            },
             content: {
               'application/json': {
                 schema: {

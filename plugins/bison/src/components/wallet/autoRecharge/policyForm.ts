@@ -35,8 +35,8 @@ export function policyToForm(policy: AutoRechargePolicy): PolicyFormValues {
   return {
     enabled: policy.enabled,
     schedule: scheduled?.every ?? 'none',
-    weekday: scheduled?.every === 'week' ? scheduled.weekday : 1,
-    dayOfMonth: scheduled?.every === 'month' ? scheduled.dayOfMonth : 1,
+    weekday: (scheduled?.every === 'week' && scheduled.weekday) || 1,
+    dayOfMonth: (scheduled?.every === 'month' && scheduled.dayOfMonth) || 1,
     scheduledAmount: scheduled?.amount ?? '',
     below: threshold?.below ?? '',
     topUpTo: threshold?.topUpTo ?? '',

@@ -13,8 +13,8 @@ export interface TeamUsage {
   team: string;
   from: Date;
   to: Date;
-  granularity: string;
-  groupBy: string;
+  granularity: TeamUsageGranularityEnum;
+  groupBy: TeamUsageGroupByEnum;
   buckets: Array<UsageBucket>;
   totals: Array<TeamUsageTotalsInner>;
   /**
@@ -22,3 +22,12 @@ export interface TeamUsage {
    */
   total: string;
 }
+
+/**
+ * @public
+ */
+export type TeamUsageGranularityEnum = 'hour' | 'day' | 'month';
+/**
+ * @public
+ */
+export type TeamUsageGroupByEnum = 'resource' | 'project';
