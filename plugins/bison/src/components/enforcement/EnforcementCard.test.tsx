@@ -162,9 +162,7 @@ describe('EnforcementCard', () => {
     );
     const section = await screen.findByTestId('suspension');
     expect(section).toHaveTextContent('Current suspension');
-    expect(section).toHaveTextContent(
-      'Suspended when the grace period ended: grace period expired',
-    );
+    expect(section).toHaveTextContent('Suspended: grace period expired');
     const rows = within(section)
       .getAllByRole('row')
       .slice(1)

@@ -48,9 +48,10 @@ export function SuspensionSection(props: { suspension: Suspension }) {
         )}
       </Box>
       <Typography variant="body2">
+        {/* A grace-expired suspension's reason already says why. */}
         {suspension.trigger === 'manual'
           ? `Suspended by ${suspension.actor}`
-          : 'Suspended when the grace period ended'}
+          : 'Suspended'}
         : {suspension.reason} · <Instant at={suspension.startedAt} />
       </Typography>
       {suspension.resumedAt && (
