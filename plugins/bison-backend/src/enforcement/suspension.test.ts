@@ -371,8 +371,8 @@ describe.each(databases.eachSupportedId())('suspension on %p', id => {
         .post(`/teams/${capsuled}/resume`)
         .send({ reason: 'Capsule check done' })
         .expect(200);
-      // Capsule removes its label once Bison has uncordoned the Tenant, and
-      // nothing Bison writes to the namespace afterwards brings it back.
+      // The label is gone once Bison has uncordoned the Tenant (Bison removes
+      // it where Capsule's controller leaves it) and the member may write.
       await eventually(
         () => workloads.core.readNamespace({ name: ns }),
         n => n.metadata?.labels?.['projectcapsule.dev/cordoned'] === undefined,

@@ -26,6 +26,9 @@ const isGone = (error: unknown) => error instanceof NotFoundError;
 const messageOf = (error: unknown) =>
   error instanceof Error ? error.message : String(error);
 
+/** The label Capsule puts on the namespaces of a cordoned Tenant. */
+const CAPSULE_CORDONED_LABEL = 'projectcapsule.dev/cordoned';
+
 const stepOrder = (step: SuspensionStep) => SUSPENSION_STEPS.indexOf(step);
 const keyOf = (a: {
   step: string;
@@ -264,7 +267,44 @@ export class SuspensionLadder {
     if (decision === 'gone') return 'gone';
     if (decision === 'left') return 'left';
     if (decision === 'restore') await this.restore(action);
+    if (action.kind === 'Tenant') {
+      await this.clearCapsuleCordonLabel(action.name);
+    }
     return 'undone';
+  }
+
+  /**
+   * Capsule labels a cordoned Tenant's namespaces and should remove the
+   * label when it is uncordoned, but its controller removes only labels it
+   * recorded itself: one its webhook added on a namespace write the
+   * controller had not caught up with stays, and keeps refusing the team's
+   * writes. Capsule sets the label only while the Tenant is cordoned, so
+   * Bison removes it once the Tenant is not. Its webhook may still hold the
+   * cordoned Tenant in its cache and put the label back: then this throws,
+   * and the run is retried until the removal holds.
+   */
+  private async clearCapsuleCordonLabel(tenantName: string): Promise<void> {
+    const tenant = await this.kube.getTenant(tenantName);
+    if (tenant.spec.cordoned === true) return; // cordoned again by someone
+    const labelled = (
+      await this.kube.listNamespaces(
+        `${TENANT_LABEL}=${tenantName},${CAPSULE_CORDONED_LABEL}`,
+      )
+    ).map(ns => ns.metadata!.name!);
+    const stuck: string[] = [];
+    for (const name of labelled) {
+      const ns = await this.kube.patchNamespace(name, {
+        metadata: { labels: { [CAPSULE_CORDONED_LABEL]: null } },
+      });
+      if (ns.metadata?.labels?.[CAPSULE_CORDONED_LABEL]) stuck.push(name);
+    }
+    if (stuck.length > 0) {
+      throw new Error(
+        `Capsule still labels ${stuck.join(
+          ', ',
+        )} ${CAPSULE_CORDONED_LABEL} after the Tenant was uncordoned; retrying`,
+      );
+    }
   }
 
   private async read(action: SuspensionAction): Promise<unknown> {
