@@ -1,0 +1,70 @@
+import { Micros } from '@bison/plugin-bison-common';
+
+/** How loud an alert is; channels map it to their own levels. */
+export type AlertSeverity = 'info' | 'warning' | 'critical';
+
+/**
+ * Rules on a condition that holds for a while: they fire when it starts to
+ * hold (or holds at a deeper level), may repeat while it holds, and resolve
+ * once when it clears.
+ */
+export type ConditionRule =
+  /** The balance is below an absolute amount. */
+  | { kind: 'low-balance'; below: Micros }
+  /** The balance is below these percentages of the last recharge, e.g. 50/25/10. */
+  | { kind: 'low-balance-percent'; levels: number[] }
+  /** The balance lasts fewer days at the current burn rate. */
+  | { kind: 'low-runway'; days: number }
+  | { kind: 'overdue' }
+  /** The grace period ends within this many hours. */
+  | { kind: 'grace-ending'; hoursBefore: number }
+  | { kind: 'suspended' }
+  /** A team's or project's quota is used to this percentage or more, on any resource. */
+  | { kind: 'quota'; percent: number }
+  /** Billing is this many windows or more behind (an admin alert). */
+  | { kind: 'billing-lag'; windows: number };
+
+/** Rules on something that happened: each occurrence is sent once. */
+export type EventRule = {
+  kind:
+    | 'resumed'
+    | 'auto-recharge-done'
+    | 'auto-recharge-failed'
+    | 'billing-failed';
+};
+
+export type RuleCondition = ConditionRule | EventRule;
+export type RuleKind = RuleCondition['kind'];
+
+export const EVENT_RULE_KINDS: ReadonlyArray<EventRule['kind']> = [
+  'resumed',
+  'auto-recharge-done',
+  'auto-recharge-failed',
+  'billing-failed',
+];
+
+export function isEventRule(rule: RuleCondition): rule is EventRule {
+  return (EVENT_RULE_KINDS as readonly string[]).includes(rule.kind);
+}
+
+/** Rules about the installation rather than a team, sent to the admins. */
+export const ADMIN_RULE_KINDS: ReadonlyArray<RuleKind> = [
+  'billing-lag',
+  'billing-failed',
+];
+
+export interface AlertRule {
+  id: string;
+  condition: RuleCondition;
+  enabled: boolean;
+  /** Only these teams (tenant names); all teams when null. */
+  teams: string[] | null;
+  /** Minutes between repeats while a condition holds; null: never repeat. */
+  repeatMinutes: number | null;
+  /** Ids of the channels it is sent to, beside Backstage notifications. */
+  channels: string[];
+}
+
+export function appliesTo(rule: AlertRule, team: string): boolean {
+  return rule.enabled && (rule.teams === null || rule.teams.includes(team));
+}
