@@ -40,7 +40,6 @@ const keyOf = (a: {
 const labelOf = (step: SuspensionStep) =>
   step === 'block-new-pods' ? BLOCK_NEW_PODS_LABEL : SUSPENDED_LABEL;
 
-/** Consecutive actions of the same step, in the order given. */
 /**
  * Runs the suspension ladder of one team in the cluster. Every action is
  * recorded with the value it replaces before it is applied, so a run that
