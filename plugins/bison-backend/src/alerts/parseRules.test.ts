@@ -1,7 +1,7 @@
-import { ConfigReader } from '@backstage/config';
+import { ConfigReader, JsonValue } from '@backstage/config';
 import { readAlertRules } from './parseRules';
 
-const read = (rules: unknown) =>
+const read = (rules: JsonValue) =>
   readAlertRules(new ConfigReader({ bison: { alerts: { rules } } }), 2);
 
 describe('readAlertRules', () => {
@@ -35,7 +35,7 @@ describe('readAlertRules', () => {
     expect(rules.find(r => r.id === 'resumed')?.enabled).toBe(false);
   });
 
-  it.each<[string, unknown, RegExp]>([
+  it.each<[string, JsonValue, RegExp]>([
     [
       'an unknown rule',
       { lowish: {} },
