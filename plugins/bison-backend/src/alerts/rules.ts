@@ -36,23 +36,6 @@ export type EventRule = {
 export type RuleCondition = ConditionRule | EventRule;
 export type RuleKind = RuleCondition['kind'];
 
-export const EVENT_RULE_KINDS: ReadonlyArray<EventRule['kind']> = [
-  'resumed',
-  'auto-recharge-done',
-  'auto-recharge-failed',
-  'billing-failed',
-];
-
-export function isEventRule(rule: RuleCondition): rule is EventRule {
-  return (EVENT_RULE_KINDS as readonly string[]).includes(rule.kind);
-}
-
-/** Rules about the installation rather than a team, sent to the admins. */
-export const ADMIN_RULE_KINDS: ReadonlyArray<RuleKind> = [
-  'billing-lag',
-  'billing-failed',
-];
-
 export interface AlertRule {
   id: string;
   condition: RuleCondition;
@@ -63,8 +46,4 @@ export interface AlertRule {
   repeatMinutes: number | null;
   /** Ids of the channels it is sent to, beside Backstage notifications. */
   channels: string[];
-}
-
-export function appliesTo(rule: AlertRule, team: string): boolean {
-  return rule.enabled && (rule.teams === null || rule.teams.includes(team));
 }
