@@ -35,7 +35,7 @@ export interface AlertMessage {
  * One evaluation of an alert: the state it moves to and the message to
  * send, if any. It fires when the condition starts to hold or holds at a
  * deeper level than it fired at (a new crossing), repeats every
- * `repeatMinutes` while it holds at that level, and resolves once when it
+ * `repeatMinutes` while it holds (at any level), and resolves once when it
  * clears. Holding at a shallower level sends nothing, but makes a later
  * fall back to the deeper one a new crossing.
  */
@@ -64,15 +64,16 @@ export function stepAlert(
       },
     };
   }
-  if (level < previous.level) return { state: { ...previous, level } };
+  // Holding, at its level or a shallower one.
+  const holding = { ...previous, level };
   const due =
     repeatMinutes !== null &&
     previous.lastSentAt !== null &&
     now.getTime() - previous.lastSentAt.getTime() >= repeatMinutes * 60_000;
-  if (!due) return { state: previous };
+  if (!due) return { state: holding };
   const repeats = previous.repeats + 1;
   return {
-    state: { ...previous, repeats, lastSentAt: now },
+    state: { ...holding, repeats, lastSentAt: now },
     message: {
       kind: 'repeat',
       key: `${previous.crossing}/repeat/${repeats}`,
