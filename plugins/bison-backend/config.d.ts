@@ -219,5 +219,66 @@ export interface Config {
         labelMatchers?: string;
       };
     };
+    /** Alerts: rules, channels and their delivery. */
+    alerts?: {
+      /**
+       * The default rules, by kind; the app can change them. Each kind takes
+       * `enabled`, `repeatMinutes` (resend while it holds; off by default),
+       * `teams` (limit to these team names), `channels` (global channel ids
+       * to route to) and its thresholds: low-balance `below` (an amount),
+       * low-balance-percent `levels` (percent of the last recharge, e.g.
+       * [50, 25, 10]), low-runway `days`, grace-ending `hoursBefore`, quota
+       * `percent`, billing-lag `windows`.
+       */
+      rules?: {
+        [kind: string]: {
+          enabled?: boolean;
+          repeatMinutes?: number | null;
+          teams?: string[] | null;
+          channels?: string[];
+          below?: string;
+          levels?: number[];
+          days?: number;
+          hoursBefore?: number;
+          percent?: number;
+          windows?: number;
+        };
+      };
+      /**
+       * Encrypts channel secrets (webhook URLs, signing secrets, SMTP
+       * passwords) at rest: at least 32 characters, e.g. the output of
+       * `openssl rand -base64 32`. Without it, channels with secrets cannot
+       * be saved.
+       * @visibility secret
+       */
+      secretKey?: string;
+      /**
+       * Keys used before `secretKey`, still read after a key rotation;
+       * secrets are sealed again with the current key when they change.
+       * @visibility secret
+       */
+      previousSecretKeys?: string[];
+      /**
+       * Receivers inside the network that channels may reach over http and
+       * at private addresses: host names, `*.domain`, IP addresses or CIDR
+       * ranges. Everything else must be https to a public address.
+       */
+      allowedHosts?: string[];
+      /**
+       * Who gets installation alerts (billing failed or lagging) as
+       * Backstage notifications, as entity refs such as
+       * `group:default/platform-admins`.
+       */
+      adminRecipients?: string[];
+      delivery?: {
+        /**
+         * How long a delivery is retried, with exponential backoff, before it
+         * is marked failed. Defaults to 1440 (a day).
+         */
+        retryForMinutes?: number;
+      };
+      /** When the rules are evaluated; defaults to every minute. */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
   };
 }

@@ -3,8 +3,14 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
-import { bisonUsageSourcesExtensionPoint } from '@bison/plugin-bison-node';
+import {
+  bisonAlertChannelsExtensionPoint,
+  bisonUsageSourcesExtensionPoint,
+} from '@bison/plugin-bison-node';
+import { createAlerts } from './alerts/createAlerts';
+import { ChannelTypeRegistry } from './alerts/delivery/ChannelTypeRegistry';
 import { createBilling } from './billing/createBilling';
 import {
   CapsuleNamespaceOwners,
@@ -46,10 +52,13 @@ export const bisonPlugin = createBackendPlugin({
   register(env) {
     const usageSources = new UsageSourceRegistry();
     env.registerExtensionPoint(bisonUsageSourcesExtensionPoint, usageSources);
+    const channelTypes = new ChannelTypeRegistry();
+    env.registerExtensionPoint(bisonAlertChannelsExtensionPoint, channelTypes);
 
     env.registerInit({
       deps: {
         auditor: coreServices.auditor,
+        auth: coreServices.auth,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
@@ -57,6 +66,7 @@ export const bisonPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
+        notifications: notificationService,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
@@ -171,6 +181,23 @@ export const bisonPlugin = createBackendPlugin({
           engine: billing.engine,
         });
 
+        const alerts = await createAlerts({
+          knex,
+          config: deps.config,
+          scheduler: deps.scheduler,
+          lifecycle: deps.lifecycle,
+          logger: deps.logger,
+          auth: deps.auth,
+          catalog: deps.catalog,
+          notifications: deps.notifications,
+          currency: settings.currency,
+          channelTypes,
+          enforcement,
+          wallets,
+          billing,
+          tenancy,
+        });
+
         const authorizer = new TeamAuthorizer(
           deps.permissions,
           deps.permissionsRegistry,
@@ -196,6 +223,7 @@ export const bisonPlugin = createBackendPlugin({
             tenancy,
             billing,
             enforcement: enforcement.service,
+            alerts,
           }),
         );
         deps.httpRouter.addAuthPolicy({

@@ -1,6 +1,6 @@
 /**
- * Node library of the Bison plugin: extension points for backend modules and
- * permission helpers for policy authors.
+ * Node library of the Bison plugin: extension points for backend modules
+ * (usage sources, alert channels) and permission helpers for policy authors.
  *
  * @packageDocumentation
  */
@@ -8,3 +8,4 @@ export type { NamespaceUsage, UsageSource } from './usage/UsageSource';
 export { bisonUsageSourcesExtensionPoint } from './usage/usageSourcesExtensionPoint';
 export type { BisonUsageSourcesExtensionPoint } from './usage/usageSourcesExtensionPoint';
 export * from './permissions';
+export * from './alerts';

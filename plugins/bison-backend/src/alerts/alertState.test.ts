@@ -120,6 +120,7 @@ describe('low balance in percent of the last recharge', () => {
     state: 'active',
     graceEndsAt: null,
     quotaUse: [],
+    autoRechargeError: null,
   });
   const rule = { kind: 'low-balance-percent' as const, levels: [50, 25, 10] };
 

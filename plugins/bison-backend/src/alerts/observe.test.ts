@@ -12,6 +12,7 @@ const facts = (over: Partial<TeamFacts> = {}): TeamFacts => ({
   state: 'active',
   graceEndsAt: null,
   quotaUse: [],
+  autoRechargeError: null,
   ...over,
 });
 
@@ -101,6 +102,14 @@ describe('observeTeam', () => {
     expect(level(rule, over)).toEqual(expected);
   });
 
+  it('holds while the last auto-recharge run failed', () => {
+    const rule = { kind: 'auto-recharge-failed' as const };
+    expect(level(rule, { autoRechargeError: 'monthly cap' })).toEqual([
+      'ml-team:1',
+    ]);
+    expect(level(rule, {})).toEqual(['ml-team:0']);
+  });
+
   it('leaves event rules and admin rules to others', () => {
     expect(
       observeTeam({ kind: 'billing-lag', windows: 3 }, facts(), now),
@@ -111,11 +120,18 @@ describe('observeTeam', () => {
 describe('observeInstallation', () => {
   it('holds when billing is the given windows behind or more', () => {
     const rule = { kind: 'billing-lag' as const, windows: 3 };
-    expect(observeInstallation(rule, { billingLagWindows: 3 })[0].level).toBe(
-      1,
-    );
-    expect(observeInstallation(rule, { billingLagWindows: 2 })[0].level).toBe(
-      0,
-    );
+    const at = (billingLagWindows: number) =>
+      observeInstallation(rule, { billingLagWindows, failedWindows: 0 })[0]
+        .level;
+    expect(at(3)).toBe(1);
+    expect(at(2)).toBe(0);
+  });
+
+  it('holds while failed windows wait to be billed again', () => {
+    const rule = { kind: 'billing-failed' as const };
+    const at = (failedWindows: number) =>
+      observeInstallation(rule, { billingLagWindows: 0, failedWindows })[0];
+    expect(at(2)).toMatchObject({ level: 1, severity: 'critical' });
+    expect(at(0).level).toBe(0);
   });
 });

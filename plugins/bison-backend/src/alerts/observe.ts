@@ -12,10 +12,14 @@ export interface TeamFacts {
   graceEndsAt: Date | null;
   /** Highest use of any quota resource, in whole percent, per subject. */
   quotaUse: Array<{ subject: string; percent: number }>;
+  /** Why the team's last auto-recharge run failed; null when it did not. */
+  autoRechargeError: string | null;
 }
 
 export interface InstallationFacts {
   billingLagWindows: number;
+  /** Windows whose billing failed and is retried. */
+  failedWindows: number;
 }
 
 /**
@@ -80,6 +84,12 @@ export function observeTeam(
           percent: use.percent,
         }),
       );
+    case 'auto-recharge-failed':
+      return [
+        holds(team, facts.autoRechargeError !== null, 'warning', {
+          error: facts.autoRechargeError ?? '',
+        }),
+      ];
     default:
       return [];
   }
@@ -118,10 +128,22 @@ export function observeInstallation(
   rule: ConditionRule,
   facts: InstallationFacts,
 ): Observation[] {
-  if (rule.kind !== 'billing-lag') return [];
-  return [
-    holds('installation', facts.billingLagWindows >= rule.windows, 'warning', {
-      windows: facts.billingLagWindows,
-    }),
-  ];
+  if (rule.kind === 'billing-lag') {
+    return [
+      holds(
+        'installation',
+        facts.billingLagWindows >= rule.windows,
+        'warning',
+        { windows: facts.billingLagWindows },
+      ),
+    ];
+  }
+  if (rule.kind === 'billing-failed') {
+    return [
+      holds('installation', facts.failedWindows > 0, 'critical', {
+        windows: facts.failedWindows,
+      }),
+    ];
+  }
+  return [];
 }

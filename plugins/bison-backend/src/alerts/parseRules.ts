@@ -1,8 +1,11 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { parseMoney } from '@bison/plugin-bison-common';
+import { formatMoney, parseMoney } from '@bison/plugin-bison-common';
 import { z } from 'zod';
-import { parseField } from '../router/fieldErrors';
+import {
+  parseField,
+  parseWithSchema as parseWith,
+} from '../router/fieldErrors';
 import { AlertRule, RuleCondition, RuleKind } from './rules';
 
 const percent = z.number().gt(0).lte(100);
@@ -59,17 +62,6 @@ const common = z.object({
   teams: z.array(z.string().min(1)).nullable().optional(),
   channels: z.array(z.string().min(1)).optional(),
 });
-
-/** zod's first problem as a 400 naming the field, e.g. `'rules.quota.percent'`. */
-function parseWith<T>(field: string, schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const [issue] = result.error.issues;
-  const path = [field, ...issue.path.map(String)].join('.');
-  throw new InputError(
-    `'${path}' ${issue.message.replace(/^Invalid input: /, '')}`,
-  );
-}
 
 /** One rule's kind and thresholds, with the amounts in micros. */
 export function parseCondition(
@@ -133,4 +125,71 @@ export function readAlertRules(
     });
   }
   return rules;
+}
+
+const ruleInput = common.extend({
+  id: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9-]{0,63}$/,
+      'must be lower-case letters, digits and dashes, at most 64',
+    ),
+  kind: z.enum(RULE_KINDS as [RuleKind, ...RuleKind[]]),
+  thresholds: z.record(z.string(), z.unknown()).optional(),
+});
+
+/** The rules as the API takes them (`PUT /alerts/rules`), each field checked. */
+export function parseRuleInputs(
+  input: unknown,
+  minorUnits: number,
+): AlertRule[] {
+  const list = parseWith(
+    'rules',
+    z
+      .array(z.unknown())
+      .min(1, 'must hold at least one rule; disable rules instead')
+      .max(200),
+    input,
+  );
+  const seen = new Set<string>();
+  return list.map((item, index) => {
+    const field = `rules.${index}`;
+    const rule = parseWith(field, ruleInput, item);
+    if (seen.has(rule.id)) {
+      throw new InputError(`'${field}.id' repeats the id '${rule.id}'`);
+    }
+    seen.add(rule.id);
+    return {
+      id: rule.id,
+      condition: parseCondition(
+        `${field}.thresholds`,
+        rule.kind,
+        rule.thresholds ?? DEFAULT_THRESHOLDS[rule.kind] ?? {},
+        minorUnits,
+      ),
+      enabled: rule.enabled ?? true,
+      teams: rule.teams ?? null,
+      repeatMinutes: rule.repeatMinutes ?? null,
+      channels: rule.channels ?? [],
+    };
+  });
+}
+
+/** A rule as the API returns it: amounts as decimal strings. */
+export function ruleView(rule: AlertRule, minorUnits: number) {
+  const { kind, ...values } = rule.condition as Record<string, unknown> & {
+    kind: RuleKind;
+  };
+  if (typeof values.below === 'bigint') {
+    values.below = formatMoney(values.below, { decimals: minorUnits });
+  }
+  return {
+    id: rule.id,
+    kind,
+    thresholds: values,
+    enabled: rule.enabled,
+    teams: rule.teams,
+    repeatMinutes: rule.repeatMinutes,
+    channels: rule.channels,
+  };
 }

@@ -21,16 +21,16 @@ export type ConditionRule =
   | { kind: 'suspended' }
   /** A team's or project's quota is used to this percentage or more, on any resource. */
   | { kind: 'quota'; percent: number }
+  /** The team's last auto-recharge run failed. */
+  | { kind: 'auto-recharge-failed' }
   /** Billing is this many windows or more behind (an admin alert). */
-  | { kind: 'billing-lag'; windows: number };
+  | { kind: 'billing-lag'; windows: number }
+  /** Some billing windows failed and wait to be billed again (an admin alert). */
+  | { kind: 'billing-failed' };
 
 /** Rules on something that happened: each occurrence is sent once. */
 export type EventRule = {
-  kind:
-    | 'resumed'
-    | 'auto-recharge-done'
-    | 'auto-recharge-failed'
-    | 'billing-failed';
+  kind: 'resumed' | 'auto-recharge-done';
 };
 
 export type RuleCondition = ConditionRule | EventRule;

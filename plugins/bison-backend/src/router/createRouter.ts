@@ -1,5 +1,6 @@
 import express from 'express';
 import { createOpenApiRouter } from '../schema/openapi';
+import { registerAlertRoutes } from './alertRoutes';
 import { registerAutoRechargeRoutes } from './autoRechargeRoutes';
 import { registerBillingRoutes } from './billingRoutes';
 import { registerEnforcementRoutes } from './enforcementRoutes';
@@ -40,5 +41,6 @@ export async function createRouter(ctx: RouteContext): Promise<express.Router> {
   registerPriceRoutes(router, ctx);
   registerBillingRoutes(router, ctx);
   registerUsageRoutes(router, ctx);
+  registerAlertRoutes(router, ctx);
   return router;
 }

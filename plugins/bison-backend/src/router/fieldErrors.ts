@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { BisonValidationError } from '@bison/plugin-bison-common';
+import type { z } from 'zod';
 
 /**
  * Runs a parser of the domain core on one request field and turns its
@@ -43,4 +44,22 @@ export function rejectUnknownFields(
         .join(', ')}; expected ${known.map(key => `'${key}'`).join(', ')}`,
     );
   }
+}
+
+/**
+ * Validates a value with a zod schema; the first problem becomes a 400
+ * naming the field by its path, e.g. `'settings.port' Too big: ...`.
+ */
+export function parseWithSchema<T>(
+  field: string,
+  schema: z.ZodType<T>,
+  value: unknown,
+): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const [issue] = result.error.issues;
+  const path = [field, ...issue.path.map(String)].join('.');
+  throw new InputError(
+    `'${path}' ${issue.message.replace(/^Invalid input: /, '')}`,
+  );
 }

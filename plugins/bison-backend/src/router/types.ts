@@ -5,6 +5,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { Alerts } from '../alerts/createAlerts';
 import { Billing } from '../billing/Billing';
 import { EnforcementService } from '../enforcement/EnforcementService';
 import { createOpenApiRouter } from '../schema/openapi';
@@ -33,6 +34,7 @@ export interface RouteContext {
   autoRecharge: AutoRechargeStore;
   billing: Billing;
   enforcement: EnforcementService;
+  alerts: Alerts;
   /** Absent when no cluster is configured: teams are ledger-only. */
   tenancy?: Tenancy;
 }

@@ -508,6 +508,129 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/alerts/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The alert channels the caller may manage: global ones with bison.alerts.manage, and the channels of the teams the caller may update (or of one team with ?team=). */
+        get: operations["ListAlertChannels"];
+        put?: never;
+        /** @description Adds a channel: global (bison.alerts.manage) or a team's (whoever may update the team). Settings and secrets are checked by the channel type, and every destination against the outbound rules. */
+        post: operations["CreateAlertChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts/channels/{channel}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One channel, without its secrets. */
+        get: operations["GetAlertChannel"];
+        put?: never;
+        post?: never;
+        /** @description Deletes a channel; its history stays, its pending deliveries fail. */
+        delete: operations["DeleteAlertChannel"];
+        options?: never;
+        head?: never;
+        /** @description Changes a channel; secrets left out are kept. */
+        patch: operations["UpdateAlertChannel"];
+        trace?: never;
+    };
+    "/alerts/channels/{channel}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Sends a test message through the channel now and reports the outcome. */
+        post: operations["TestAlertChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The rules in effect, with their thresholds. */
+        get: operations["GetAlertRules"];
+        /** @description Replaces every rule (bison.alerts.manage). */
+        put: operations["PutAlertRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Deliveries of alert messages, newest first, keyset-paged: all with bison.alerts.manage, else those of the caller's teams. */
+        get: operations["ListAlertDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/alerts/deliveries/{delivery}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Makes a failed delivery pending again, for another bounded run of attempts. */
+        post: operations["RetryAlertDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/teams/{team}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The team's alerts that hold now and its latest deliveries (readable by members). */
+        get: operations["GetTeamAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1044,6 +1167,146 @@ export interface components {
                 cost: components["schemas"]["Money"];
             }[];
         };
+        /** @enum {string} */
+        AlertSeverity: "info" | "warning" | "critical";
+        /** @enum {string} */
+        AlertRuleKind: "low-balance" | "low-balance-percent" | "low-runway" | "overdue" | "grace-ending" | "suspended" | "quota" | "auto-recharge-failed" | "billing-lag" | "billing-failed" | "resumed" | "auto-recharge-done";
+        AlertRule: {
+            id: string;
+            kind: components["schemas"]["AlertRuleKind"];
+            /** @description The kind's thresholds: low-balance {below: Money}, low-balance-percent {levels: [50, 25, 10]}, low-runway {days}, grace-ending {hoursBefore}, quota {percent}, billing-lag {windows}; the others have none. */
+            thresholds: {
+                [key: string]: unknown;
+            };
+            enabled: boolean;
+            /** @description Only these teams (tenant names); all teams when null. */
+            teams: null | string[];
+            /** @description Minutes between repeats while the alert holds; null never repeats. */
+            repeatMinutes: null | number;
+            /** @description Ids of the global channels it is sent to, beside Backstage notifications. */
+            channels: string[];
+        };
+        AlertRules: {
+            /**
+             * @description config until rules are saved in the app.
+             * @enum {string}
+             */
+            source: "config" | "saved";
+            rules: components["schemas"]["AlertRule"][];
+        };
+        /** @description Every rule; fields left out take their defaults. */
+        AlertRulesInput: {
+            rules: {
+                [key: string]: unknown;
+            }[];
+        };
+        AlertChannelType: {
+            type: string;
+            title: string;
+        };
+        AlertChannel: {
+            id: string;
+            name: string;
+            type: string;
+            /** @description The owning team; null for a global channel. */
+            team: null | string;
+            settings: {
+                [key: string]: unknown;
+            };
+            /** @description Secrets are stored (encrypted); they are never returned. */
+            hasSecret: boolean;
+            enabled: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: string;
+        };
+        AlertChannelList: {
+            items: components["schemas"]["AlertChannel"][];
+            types: components["schemas"]["AlertChannelType"][];
+        };
+        NewAlertChannel: {
+            name: string;
+            type: string;
+            /** @description The owning team; a global channel when absent. */
+            team?: string;
+            settings?: {
+                [key: string]: unknown;
+            };
+            /** @description Write-only, e.g. the webhook URL with its token or a signing secret. */
+            secrets?: {
+                [key: string]: unknown;
+            };
+            enabled?: boolean;
+        };
+        AlertChannelPatch: {
+            name?: string;
+            settings?: {
+                [key: string]: unknown;
+            };
+            /** @description Given fields replace the stored ones; without it they are kept. */
+            secrets?: {
+                [key: string]: unknown;
+            };
+            enabled?: boolean;
+        };
+        AlertChannelTestResult: {
+            delivered: boolean;
+            responseCode: null | number;
+            error: null | string;
+        };
+        /** @enum {string} */
+        AlertDeliveryStatus: "pending" | "sending" | "delivered" | "failed";
+        /** @enum {string} */
+        AlertMessageStatus: "firing" | "repeat" | "resolved" | "event";
+        AlertDelivery: {
+            id: string;
+            channel: {
+                id: string;
+                name: string;
+            };
+            status: components["schemas"]["AlertDeliveryStatus"];
+            attempts: number;
+            responseCode: null | number;
+            lastError: null | string;
+            nextAttemptAt: null | string;
+            deliveredAt: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            message: {
+                id: string;
+                rule: string;
+                kind: string;
+                team: null | string;
+                subject: string;
+                severity: components["schemas"]["AlertSeverity"];
+                status: components["schemas"]["AlertMessageStatus"];
+                title: string;
+                summary: string;
+            };
+        };
+        AlertDeliveryPage: {
+            items: components["schemas"]["AlertDelivery"][];
+            nextCursor: null | string;
+        };
+        FiringAlert: {
+            rule: string;
+            subject: string;
+            severity: components["schemas"]["AlertSeverity"];
+            level: number;
+            since: null | string;
+            details: {
+                [key: string]: unknown;
+            };
+        };
+        TeamAlerts: {
+            firing: components["schemas"]["FiringAlert"][];
+            history: components["schemas"]["AlertDeliveryPage"];
+        };
     };
     responses: {
         /** @description An error response from the backend. */
@@ -1065,6 +1328,10 @@ export interface components {
         /** @description Client-chosen key, unique per intended operation. A retry with the same key and body returns the first result; the same key with another body is 409. */
         idempotencyKey: string;
         optionalIdempotencyKey: string;
+        /** @description The channel's id. */
+        channel: string;
+        /** @description The delivery's id. */
+        delivery: string;
     };
     requestBodies: never;
     headers: never;
@@ -2186,6 +2453,313 @@ export interface operations {
             400: components["responses"]["ErrorResponse"];
             401: components["responses"]["ErrorResponse"];
             403: components["responses"]["ErrorResponse"];
+        };
+    };
+    ListAlertChannels: {
+        parameters: {
+            query?: {
+                /** @description Only this team's channels. */
+                team?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The channels and the installed channel types. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertChannelList"];
+                };
+            };
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+        };
+    };
+    CreateAlertChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAlertChannel"];
+            };
+        };
+        responses: {
+            /** @description The channel; its secrets are not returned. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertChannel"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+            503: components["responses"]["ErrorResponse"];
+        };
+    };
+    GetAlertChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The channel's id. */
+                channel: components["parameters"]["channel"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The channel. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertChannel"];
+                };
+            };
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+        };
+    };
+    DeleteAlertChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The channel's id. */
+                channel: components["parameters"]["channel"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+        };
+    };
+    UpdateAlertChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The channel's id. */
+                channel: components["parameters"]["channel"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertChannelPatch"];
+            };
+        };
+        responses: {
+            /** @description The channel after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertChannel"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+            409: components["responses"]["ErrorResponse"];
+            503: components["responses"]["ErrorResponse"];
+        };
+    };
+    TestAlertChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The channel's id. */
+                channel: components["parameters"]["channel"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How the test went. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertChannelTestResult"];
+                };
+            };
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+        };
+    };
+    GetAlertRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRules"];
+                };
+            };
+            401: components["responses"]["ErrorResponse"];
+        };
+    };
+    PutAlertRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertRulesInput"];
+            };
+        };
+        responses: {
+            /** @description The rules as saved. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRules"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+        };
+    };
+    ListAlertDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Only deliveries of this team. */
+                team?: string;
+                /** @description Only deliveries of this rule. */
+                rule?: string;
+                /** @description Only deliveries to this channel ('backstage' for notifications). */
+                channel?: string;
+                /** @description Only deliveries in this status. */
+                status?: components["schemas"]["AlertDeliveryStatus"];
+                /** @description At most this many, newest first. */
+                limit?: number;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertDeliveryPage"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+        };
+    };
+    RetryAlertDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The delivery's id. */
+                delivery: components["parameters"]["delivery"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delivery, pending. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertDelivery"];
+                };
+            };
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+            409: components["responses"]["ErrorResponse"];
+        };
+    };
+    GetTeamAlerts: {
+        parameters: {
+            query?: {
+                /** @description At most this many, newest first. */
+                limit?: number;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The team's tenant name. */
+                team: components["parameters"]["team"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The team's alerts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamAlerts"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
         };
     };
 }

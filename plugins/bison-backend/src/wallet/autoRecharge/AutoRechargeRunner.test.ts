@@ -302,6 +302,17 @@ describe('AutoRechargeRunner', () => {
       expect(logger.error).toHaveBeenCalledWith(
         expect.stringContaining(`Auto-recharge of team ${full.id} failed`),
       );
+      // The failure is kept for the auto-recharge-failed alert, until a run
+      // succeeds for the team.
+      const lastError = async () =>
+        (await knex('auto_recharge').where({ team_id: full.id }).first())
+          .last_error;
+      expect(await lastError()).toContain('largest amount a wallet can hold');
+      await knex('wallets')
+        .where({ team_id: full.id })
+        .update({ balance: '0' });
+      await runner.run(NOW);
+      expect(await lastError()).toBeNull();
     },
   );
 

@@ -36,17 +36,20 @@ export class AutoRechargeRunner {
       topUps: 0,
       failures: [],
     };
+    const succeeded: string[] = [];
     for (const { teamId, policy } of await this.policies.listEnabled()) {
       if (signal?.aborted) break;
       summary.teams += 1;
       try {
         summary.topUps += await this.runTeam(teamId, policy, now);
+        succeeded.push(teamId);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         this.logger.error(`Auto-recharge of team ${teamId} failed: ${message}`);
         summary.failures.push({ teamId, error: message });
       }
     }
+    await this.policies.recordOutcomes(summary.failures, succeeded, now);
     return summary;
   }
 

@@ -134,4 +134,26 @@ export class AutoRechargeStore {
       })),
     };
   }
+
+  /**
+   * Remembers why a team's run failed (the auto-recharge-failed alert reads
+   * it), and forgets it for the teams whose run succeeded.
+   */
+  async recordOutcomes(
+    failures: Array<{ teamId: string; error: string }>,
+    succeeded: string[],
+    now: Date,
+  ): Promise<void> {
+    for (const { teamId, error } of failures) {
+      await this.knex('auto_recharge')
+        .where({ team_id: teamId })
+        .update({ last_error: error.slice(0, 2000), last_failed_at: now });
+    }
+    for (let i = 0; i < succeeded.length; i += 500) {
+      await this.knex('auto_recharge')
+        .whereIn('team_id', succeeded.slice(i, i + 500))
+        .whereNotNull('last_error')
+        .update({ last_error: null, last_failed_at: null });
+    }
+  }
 }

@@ -82,6 +82,27 @@ export const spec = {
           maxLength: 200,
         },
       },
+      channel: {
+        name: 'channel',
+        in: 'path',
+        required: true,
+        description: "The channel's id.",
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 36,
+        },
+      },
+      delivery: {
+        name: 'delivery',
+        in: 'path',
+        required: true,
+        description: "The delivery's id.",
+        schema: {
+          type: 'string',
+          pattern: '^[0-9]{1,19}$',
+        },
+      },
     },
     requestBodies: {},
     responses: {
@@ -1853,6 +1874,512 @@ export const spec = {
           'teams',
           'daily',
         ],
+      },
+      AlertSeverity: {
+        type: 'string',
+        enum: ['info', 'warning', 'critical'],
+      },
+      AlertRuleKind: {
+        type: 'string',
+        enum: [
+          'low-balance',
+          'low-balance-percent',
+          'low-runway',
+          'overdue',
+          'grace-ending',
+          'suspended',
+          'quota',
+          'auto-recharge-failed',
+          'billing-lag',
+          'billing-failed',
+          'resumed',
+          'auto-recharge-done',
+        ],
+      },
+      AlertRule: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          kind: {
+            $ref: '#/components/schemas/AlertRuleKind',
+          },
+          thresholds: {
+            type: 'object',
+            description:
+              "The kind's thresholds: low-balance {below: Money}, low-balance-percent {levels: [50, 25, 10]}, low-runway {days}, grace-ending {hoursBefore}, quota {percent}, billing-lag {windows}; the others have none.",
+            additionalProperties: true,
+          },
+          enabled: {
+            type: 'boolean',
+          },
+          teams: {
+            description:
+              'Only these teams (tenant names); all teams when null.',
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+            ],
+          },
+          repeatMinutes: {
+            description:
+              'Minutes between repeats while the alert holds; null never repeats.',
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'integer',
+              },
+            ],
+          },
+          channels: {
+            description:
+              'Ids of the global channels it is sent to, beside Backstage notifications.',
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        required: [
+          'id',
+          'kind',
+          'thresholds',
+          'enabled',
+          'teams',
+          'repeatMinutes',
+          'channels',
+        ],
+      },
+      AlertRules: {
+        type: 'object',
+        properties: {
+          source: {
+            description: 'config until rules are saved in the app.',
+            type: 'string',
+            enum: ['config', 'saved'],
+          },
+          rules: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AlertRule',
+            },
+          },
+        },
+        required: ['source', 'rules'],
+      },
+      AlertRulesInput: {
+        type: 'object',
+        description: 'Every rule; fields left out take their defaults.',
+        properties: {
+          rules: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: true,
+            },
+          },
+        },
+        required: ['rules'],
+      },
+      AlertChannelType: {
+        type: 'object',
+        properties: {
+          type: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+        },
+        required: ['type', 'title'],
+      },
+      AlertChannel: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+          },
+          team: {
+            description: 'The owning team; null for a global channel.',
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'string',
+              },
+            ],
+          },
+          settings: {
+            type: 'object',
+            additionalProperties: true,
+          },
+          hasSecret: {
+            description:
+              'Secrets are stored (encrypted); they are never returned.',
+            type: 'boolean',
+          },
+          enabled: {
+            type: 'boolean',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          updatedBy: {
+            type: 'string',
+          },
+        },
+        required: [
+          'id',
+          'name',
+          'type',
+          'team',
+          'settings',
+          'hasSecret',
+          'enabled',
+          'createdAt',
+          'createdBy',
+          'updatedAt',
+          'updatedBy',
+        ],
+      },
+      AlertChannelList: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AlertChannel',
+            },
+          },
+          types: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AlertChannelType',
+            },
+          },
+        },
+        required: ['items', 'types'],
+      },
+      NewAlertChannel: {
+        type: 'object',
+        properties: {
+          name: {
+            type: 'string',
+          },
+          type: {
+            type: 'string',
+          },
+          team: {
+            description: 'The owning team; a global channel when absent.',
+            type: 'string',
+          },
+          settings: {
+            type: 'object',
+            additionalProperties: true,
+          },
+          secrets: {
+            description:
+              'Write-only, e.g. the webhook URL with its token or a signing secret.',
+            type: 'object',
+            additionalProperties: true,
+          },
+          enabled: {
+            type: 'boolean',
+          },
+        },
+        required: ['name', 'type'],
+      },
+      AlertChannelPatch: {
+        type: 'object',
+        properties: {
+          name: {
+            type: 'string',
+          },
+          settings: {
+            type: 'object',
+            additionalProperties: true,
+          },
+          secrets: {
+            description:
+              'Given fields replace the stored ones; without it they are kept.',
+            type: 'object',
+            additionalProperties: true,
+          },
+          enabled: {
+            type: 'boolean',
+          },
+        },
+      },
+      AlertChannelTestResult: {
+        type: 'object',
+        properties: {
+          delivered: {
+            type: 'boolean',
+          },
+          responseCode: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'integer',
+              },
+            ],
+          },
+          error: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'string',
+              },
+            ],
+          },
+        },
+        required: ['delivered', 'responseCode', 'error'],
+      },
+      AlertDeliveryStatus: {
+        type: 'string',
+        enum: ['pending', 'sending', 'delivered', 'failed'],
+      },
+      AlertMessageStatus: {
+        type: 'string',
+        enum: ['firing', 'repeat', 'resolved', 'event'],
+      },
+      AlertDelivery: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          channel: {
+            type: 'object',
+            properties: {
+              id: {
+                type: 'string',
+              },
+              name: {
+                type: 'string',
+              },
+            },
+            required: ['id', 'name'],
+          },
+          status: {
+            $ref: '#/components/schemas/AlertDeliveryStatus',
+          },
+          attempts: {
+            type: 'integer',
+          },
+          responseCode: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'integer',
+              },
+            ],
+          },
+          lastError: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'string',
+              },
+            ],
+          },
+          nextAttemptAt: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'string',
+                format: 'date-time',
+              },
+            ],
+          },
+          deliveredAt: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'string',
+                format: 'date-time',
+              },
+            ],
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          message: {
+            type: 'object',
+            properties: {
+              id: {
+                type: 'string',
+              },
+              rule: {
+                type: 'string',
+              },
+              kind: {
+                type: 'string',
+              },
+              team: {
+                oneOf: [
+                  {
+                    type: 'null',
+                  },
+                  {
+                    type: 'string',
+                  },
+                ],
+              },
+              subject: {
+                type: 'string',
+              },
+              severity: {
+                $ref: '#/components/schemas/AlertSeverity',
+              },
+              status: {
+                $ref: '#/components/schemas/AlertMessageStatus',
+              },
+              title: {
+                type: 'string',
+              },
+              summary: {
+                type: 'string',
+              },
+            },
+            required: [
+              'id',
+              'rule',
+              'kind',
+              'team',
+              'subject',
+              'severity',
+              'status',
+              'title',
+              'summary',
+            ],
+          },
+        },
+        required: [
+          'id',
+          'channel',
+          'status',
+          'attempts',
+          'responseCode',
+          'lastError',
+          'nextAttemptAt',
+          'deliveredAt',
+          'createdAt',
+          'updatedAt',
+          'message',
+        ],
+      },
+      AlertDeliveryPage: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AlertDelivery',
+            },
+          },
+          nextCursor: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'string',
+              },
+            ],
+          },
+        },
+        required: ['items', 'nextCursor'],
+      },
+      FiringAlert: {
+        type: 'object',
+        properties: {
+          rule: {
+            type: 'string',
+          },
+          subject: {
+            type: 'string',
+          },
+          severity: {
+            $ref: '#/components/schemas/AlertSeverity',
+          },
+          level: {
+            type: 'integer',
+          },
+          since: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'string',
+                format: 'date-time',
+              },
+            ],
+          },
+          details: {
+            type: 'object',
+            additionalProperties: true,
+          },
+        },
+        required: ['rule', 'subject', 'severity', 'level', 'since', 'details'],
+      },
+      TeamAlerts: {
+        type: 'object',
+        properties: {
+          firing: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/FiringAlert',
+            },
+          },
+          history: {
+            $ref: '#/components/schemas/AlertDeliveryPage',
+          },
+        },
+        required: ['firing', 'history'],
       },
     },
     securitySchemes: {
@@ -3628,6 +4155,523 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/alerts/channels': {
+      get: {
+        operationId: 'ListAlertChannels',
+        description:
+          'The alert channels the caller may manage: global ones with bison.alerts.manage, and the channels of the teams the caller may update (or of one team with ?team=).',
+        parameters: [
+          {
+            name: 'team',
+            in: 'query',
+            required: false,
+            description: "Only this team's channels.",
+            schema: {
+              type: 'string',
+              maxLength: 63,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The channels and the installed channel types.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertChannelList',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+      post: {
+        operationId: 'CreateAlertChannel',
+        description:
+          "Adds a channel: global (bison.alerts.manage) or a team's (whoever may update the team). Settings and secrets are checked by the channel type, and every destination against the outbound rules.",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/NewAlertChannel',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The channel; its secrets are not returned.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertChannel',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '503': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/alerts/channels/{channel}': {
+      get: {
+        operationId: 'GetAlertChannel',
+        description: 'One channel, without its secrets.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/channel',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The channel.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertChannel',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+      patch: {
+        operationId: 'UpdateAlertChannel',
+        description: 'Changes a channel; secrets left out are kept.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/channel',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AlertChannelPatch',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The channel after the change.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertChannel',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '503': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+      delete: {
+        operationId: 'DeleteAlertChannel',
+        description:
+          'Deletes a channel; its history stays, its pending deliveries fail.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/channel',
+          },
+        ],
+        responses: {
+          '204': {
+            description: 'Deleted.',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/alerts/channels/{channel}/test': {
+      post: {
+        operationId: 'TestAlertChannel',
+        description:
+          'Sends a test message through the channel now and reports the outcome.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/channel',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'How the test went.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertChannelTestResult',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/alerts/rules': {
+      get: {
+        operationId: 'GetAlertRules',
+        description: 'The rules in effect, with their thresholds.',
+        responses: {
+          '200': {
+            description: 'The rules.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertRules',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+      put: {
+        operationId: 'PutAlertRules',
+        description: 'Replaces every rule (bison.alerts.manage).',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/AlertRulesInput',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The rules as saved.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertRules',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/alerts/history': {
+      get: {
+        operationId: 'ListAlertDeliveries',
+        description:
+          "Deliveries of alert messages, newest first, keyset-paged: all with bison.alerts.manage, else those of the caller's teams.",
+        parameters: [
+          {
+            name: 'team',
+            in: 'query',
+            required: false,
+            description: 'Only deliveries of this team.',
+            schema: {
+              type: 'string',
+              maxLength: 63,
+            },
+          },
+          {
+            name: 'rule',
+            in: 'query',
+            required: false,
+            description: 'Only deliveries of this rule.',
+            schema: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+          {
+            name: 'channel',
+            in: 'query',
+            required: false,
+            description:
+              "Only deliveries to this channel ('backstage' for notifications).",
+            schema: {
+              type: 'string',
+              maxLength: 36,
+            },
+          },
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            description: 'Only deliveries in this status.',
+            schema: {
+              $ref: '#/components/schemas/AlertDeliveryStatus',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            description: 'At most this many, newest first.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 200,
+              default: 50,
+            },
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            required: false,
+            description: 'The nextCursor of the previous page.',
+            schema: {
+              type: 'string',
+              maxLength: 40,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of deliveries.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertDeliveryPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/alerts/deliveries/{delivery}/retry': {
+      post: {
+        operationId: 'RetryAlertDelivery',
+        description:
+          'Makes a failed delivery pending again, for another bounded run of attempts.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/delivery',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The delivery, pending.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/AlertDelivery',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/teams/{team}/alerts': {
+      get: {
+        operationId: 'GetTeamAlerts',
+        description:
+          "The team's alerts that hold now and its latest deliveries (readable by members).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/team',
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            description: 'At most this many, newest first.',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 200,
+              default: 50,
+            },
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            required: false,
+            description: 'The nextCursor of the previous page.',
+            schema: {
+              type: 'string',
+              maxLength: 40,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: "The team's alerts.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TeamAlerts',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
             $ref: '#/components/responses/ErrorResponse',
           },
         },
