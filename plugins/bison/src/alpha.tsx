@@ -14,6 +14,7 @@ import { bisonApiRef, BisonClient } from './api';
 import { BisonIcon } from './components/BisonIcon';
 import { isBisonProjectAvailable } from './components/EntityBisonProjectCard/isBisonProjectAvailable';
 import {
+  alertsRouteRef,
   nodesRouteRef,
   pricingRouteRef,
   rootRouteRef,
@@ -86,6 +87,7 @@ export default createFrontendPlugin({
     team: teamRouteRef,
     nodes: nodesRouteRef,
     pricing: pricingRouteRef,
+    alerts: alertsRouteRef,
   },
   extensions: [bisonApi, bisonPage, groupBisonContent, componentProjectCard],
 });

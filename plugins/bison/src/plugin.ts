@@ -8,6 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { bisonApiRef, BisonClient } from './api';
 import {
+  alertsRouteRef,
   nodesRouteRef,
   pricingRouteRef,
   rootRouteRef,
@@ -35,6 +36,7 @@ export const bisonPlugin = createPlugin({
     team: teamRouteRef,
     nodes: nodesRouteRef,
     pricing: pricingRouteRef,
+    alerts: alertsRouteRef,
   },
 });
 

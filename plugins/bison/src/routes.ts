@@ -23,3 +23,10 @@ export const pricingRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/pricing',
 });
+
+/** Alert channels, rules and delivery history, below the Bison page: `/bison/alerts`. */
+export const alertsRouteRef = createSubRouteRef({
+  id: 'bison/alerts',
+  parent: rootRouteRef,
+  path: '/alerts',
+});

@@ -317,7 +317,10 @@ describe.each(databases.eachSupportedId())('tenancy routes on %p', id => {
   it('reports hard and used per resource from ResourceQuota status', async () => {
     const quota = await eventually(
       () => api().get(`/teams/${ml}/quota`),
-      res => res.body.projects?.[0]?.quota.used['requests.cpu'] !== undefined,
+      // Capsule's copy of the team quota in the namespace reports too.
+      res =>
+        res.body.projects?.[0]?.quota.used['requests.cpu'] !== undefined &&
+        res.body.projects?.[0]?.quota.used['limits.memory'] !== undefined,
     );
     expect(quota.body).toEqual({
       team: {
@@ -333,7 +336,11 @@ describe.each(databases.eachSupportedId())('tenancy routes on %p', id => {
           name: `${ml}-training`,
           quota: {
             hard: { 'requests.cpu': '2', 'requests.memory': '8Gi' },
-            used: { 'requests.cpu': '0', 'requests.memory': '0' },
+            used: {
+              'requests.cpu': '0',
+              'requests.memory': '0',
+              'limits.memory': '0',
+            },
           },
         },
       ],

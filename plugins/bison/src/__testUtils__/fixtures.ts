@@ -1,5 +1,8 @@
 import { ResponseError } from '@backstage/errors';
 import {
+  AlertChannel,
+  AlertDelivery,
+  AlertRule,
   AutoRechargePolicy,
   BillingRun,
   BillingStatus,
@@ -326,6 +329,97 @@ export function aTeamAtRisk(
   };
 }
 
+export function anAlertChannel(
+  overrides: Partial<AlertChannel> = {},
+): AlertChannel {
+  return {
+    id: 'c0ffee00-0000-4000-8000-000000000001',
+    name: 'Ops webhook',
+    type: 'webhook',
+    team: null,
+    settings: {},
+    hasSecret: true,
+    enabled: true,
+    createdAt: daysAgo(3),
+    createdBy: 'user:default/alice',
+    updatedAt: daysAgo(3),
+    updatedBy: 'user:default/alice',
+    ...overrides,
+  };
+}
+
+export const alertChannelTypes = [
+  { type: 'webhook', title: 'Signed webhook' },
+  { type: 'slack', title: 'Slack incoming webhook' },
+  { type: 'teams', title: 'Microsoft Teams workflow' },
+  { type: 'email', title: 'E-mail (SMTP)' },
+  { type: 'dingtalk', title: 'DingTalk robot' },
+  { type: 'wecom', title: 'WeCom group robot' },
+];
+
+export const alertRules: AlertRule[] = [
+  {
+    id: 'low-balance-percent',
+    kind: 'low-balance-percent',
+    thresholds: { levels: [50, 25, 10] },
+    enabled: true,
+    teams: null,
+    repeatMinutes: null,
+    channels: [],
+  },
+  {
+    id: 'low-balance',
+    kind: 'low-balance',
+    thresholds: { below: '100.00' },
+    enabled: true,
+    teams: ['ml-team'],
+    repeatMinutes: 240,
+    channels: ['c0ffee00-0000-4000-8000-000000000001'],
+  },
+  {
+    id: 'quota',
+    kind: 'quota',
+    thresholds: { percent: 90 },
+    enabled: false,
+    teams: null,
+    repeatMinutes: null,
+    channels: [],
+  },
+];
+
+export function anAlertDelivery(
+  id: string,
+  overrides: Partial<AlertDelivery> = {},
+): AlertDelivery {
+  return {
+    id,
+    channel: {
+      id: 'c0ffee00-0000-4000-8000-000000000001',
+      name: 'Ops webhook',
+    },
+    status: 'delivered',
+    attempts: 1,
+    responseCode: 200,
+    lastError: null,
+    nextAttemptAt: null,
+    deliveredAt: daysAgo(1),
+    createdAt: daysAgo(1),
+    updatedAt: daysAgo(1),
+    message: {
+      id: `msg_${id}`,
+      rule: 'low-balance-percent',
+      kind: 'low-balance-percent',
+      team: 'ml-team',
+      subject: 'ml-team',
+      severity: 'warning',
+      status: 'firing',
+      title: 'Machine Learning: balance below 25 % of the last recharge',
+      summary: 'Machine Learning: balance below 25 % of the last recharge.',
+    },
+    ...overrides,
+  };
+}
+
 /** A BisonApi whose every method is a jest.fn with a harmless default. */
 export function mockBisonApi(
   overrides: Partial<BisonApi> = {},
@@ -422,6 +516,36 @@ export function mockBisonApi(
       }),
     resumeTeam: async team => aTeamEnforcement({ team }),
     listTeamsAtRisk: async () => [],
+    listAlertChannels: async () => ({
+      items: [anAlertChannel()],
+      types: alertChannelTypes,
+    }),
+    createAlertChannel: async channel =>
+      anAlertChannel({
+        name: channel.name,
+        type: channel.type,
+        team: channel.team ?? null,
+      }),
+    updateAlertChannel: async (id, patch) =>
+      anAlertChannel({ id, ...(patch.name ? { name: patch.name } : {}) }),
+    deleteAlertChannel: async () => {},
+    testAlertChannel: async () => ({
+      delivered: true,
+      responseCode: 200,
+      error: null,
+    }),
+    getAlertRules: async () => ({ source: 'config', rules: alertRules }),
+    putAlertRules: async () => ({ source: 'saved', rules: alertRules }),
+    listAlertDeliveries: async () => ({
+      items: [anAlertDelivery('2')],
+      nextCursor: null,
+    }),
+    retryAlertDelivery: async id =>
+      anAlertDelivery(id, { status: 'pending', attempts: 3 }),
+    getTeamAlerts: async () => ({
+      firing: [],
+      history: { items: [], nextCursor: null },
+    }),
   };
   const implementations = { ...defaults, ...overrides };
   const api: Record<string, jest.Mock> = {};

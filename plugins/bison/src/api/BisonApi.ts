@@ -1,6 +1,17 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   AdjustmentRequest,
+  AlertChannel,
+  AlertChannelList,
+  AlertChannelPatch,
+  AlertChannelTestResult,
+  AlertDelivery,
+  AlertDeliveryPage,
+  AlertHistoryQuery,
+  AlertRules,
+  AlertRulesInput,
+  NewAlertChannel,
+  TeamAlerts,
   AutoRechargePolicy,
   AutoRechargePolicyInput,
   BillingRun,
@@ -209,6 +220,41 @@ export interface BisonApi {
 
   /** Teams low, overdue or suspended: suspended first, then overdue, then low. */
   listTeamsAtRisk(): Promise<TeamAtRisk[]>;
+
+  /**
+   * The alert channels the caller may manage (global ones for admins, a
+   * team's for who may update it; only `team`'s when given) and the
+   * channel types installed.
+   */
+  listAlertChannels(options?: { team?: string }): Promise<AlertChannelList>;
+
+  /** Creates a channel; a global one unless `team` is given. */
+  createAlertChannel(channel: NewAlertChannel): Promise<AlertChannel>;
+
+  /** Changes a channel; secrets left out are kept. */
+  updateAlertChannel(
+    id: string,
+    patch: AlertChannelPatch,
+  ): Promise<AlertChannel>;
+
+  deleteAlertChannel(id: string): Promise<void>;
+
+  /** Sends a test message now and says how the receiver answered. */
+  testAlertChannel(id: string): Promise<AlertChannelTestResult>;
+
+  getAlertRules(): Promise<AlertRules>;
+
+  /** Replaces every rule. */
+  putAlertRules(rules: AlertRulesInput): Promise<AlertRules>;
+
+  /** Deliveries, newest first, a page at a time. */
+  listAlertDeliveries(query?: AlertHistoryQuery): Promise<AlertDeliveryPage>;
+
+  /** Sends a failed delivery again. */
+  retryAlertDelivery(id: string): Promise<AlertDelivery>;
+
+  /** The team's firing alerts and its delivery history. */
+  getTeamAlerts(team: string): Promise<TeamAlerts>;
 }
 
 /** @public */

@@ -3,6 +3,17 @@ import { ResponseError } from '@backstage/errors';
 import { BisonApi } from './BisonApi';
 import {
   AdjustmentRequest,
+  AlertChannel,
+  AlertChannelList,
+  AlertChannelPatch,
+  AlertChannelTestResult,
+  AlertDelivery,
+  AlertDeliveryPage,
+  AlertHistoryQuery,
+  AlertRules,
+  AlertRulesInput,
+  NewAlertChannel,
+  TeamAlerts,
   AutoRechargePolicy,
   AutoRechargePolicyInput,
   BillingRun,
@@ -329,6 +340,71 @@ export class BisonClient implements BisonApi {
     return list.items;
   }
 
+  listAlertChannels(
+    options: { team?: string } = {},
+  ): Promise<AlertChannelList> {
+    const params = new URLSearchParams();
+    if (options.team) params.set('team', options.team);
+    return this.request<AlertChannelList>(
+      `/alerts/channels${queryString(params)}`,
+    );
+  }
+
+  createAlertChannel(channel: NewAlertChannel): Promise<AlertChannel> {
+    return this.send<AlertChannel>('POST', '/alerts/channels', channel);
+  }
+
+  updateAlertChannel(
+    id: string,
+    patch: AlertChannelPatch,
+  ): Promise<AlertChannel> {
+    return this.send<AlertChannel>('PATCH', channelPath(id), patch);
+  }
+
+  async deleteAlertChannel(id: string): Promise<void> {
+    await this.fetch(channelPath(id), { method: 'DELETE' });
+  }
+
+  testAlertChannel(id: string): Promise<AlertChannelTestResult> {
+    return this.send<AlertChannelTestResult>(
+      'POST',
+      `${channelPath(id)}/test`,
+      {},
+    );
+  }
+
+  getAlertRules(): Promise<AlertRules> {
+    return this.request<AlertRules>('/alerts/rules');
+  }
+
+  putAlertRules(rules: AlertRulesInput): Promise<AlertRules> {
+    return this.send<AlertRules>('PUT', '/alerts/rules', rules);
+  }
+
+  listAlertDeliveries(
+    query: AlertHistoryQuery = {},
+  ): Promise<AlertDeliveryPage> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined) params.set(key, String(value));
+    }
+    return this.request<AlertDeliveryPage>(
+      `/alerts/history${queryString(params)}`,
+    );
+  }
+
+  retryAlertDelivery(id: string): Promise<AlertDelivery> {
+    return this.send<AlertDelivery>(
+      'POST',
+      `/alerts/deliveries/${encodeURIComponent(id)}/retry`,
+      {},
+    );
+  }
+
+  getTeamAlerts(team: string): Promise<TeamAlerts> {
+    return this.request<TeamAlerts>(`${teamPath(team)}/alerts`);
+  }
+
   private async post(
     path: string,
     body: object,
@@ -376,6 +452,10 @@ function teamPath(team: string): string {
 
 function teamProjectPath(team: string, project: string): string {
   return `${teamPath(team)}/projects/${encodeURIComponent(project)}`;
+}
+
+function channelPath(id: string): string {
+  return `/alerts/channels/${encodeURIComponent(id)}`;
 }
 
 function nodePath(node: string): string {

@@ -188,3 +188,43 @@ export type SuspendRequest = S['SuspendRequest'];
 export type ResumeRequest = S['ResumeRequest'];
 /** @public */
 export type TeamAtRisk = S['TeamAtRisk'];
+
+/** @public */
+export type AlertSeverity = S['AlertSeverity'];
+/** @public */
+export type AlertRuleKind = S['AlertRuleKind'];
+/** @public */
+export type AlertRule = S['AlertRule'];
+/** @public */
+export type AlertRules = S['AlertRules'];
+/** @public */
+export type AlertRulesInput = S['AlertRulesInput'];
+/** @public */
+export type AlertChannelType = S['AlertChannelType'];
+/** @public */
+export type AlertChannel = S['AlertChannel'];
+/** @public */
+export type AlertChannelList = S['AlertChannelList'];
+/** @public */
+export type NewAlertChannel = S['NewAlertChannel'];
+/** @public */
+export type AlertChannelPatch = S['AlertChannelPatch'];
+/** @public */
+export type AlertChannelTestResult = S['AlertChannelTestResult'];
+/** @public */
+export type AlertDelivery = S['AlertDelivery'];
+/** @public */
+export type AlertDeliveryStatus = S['AlertDeliveryStatus'];
+/** @public */
+export type AlertDeliveryPage = S['AlertDeliveryPage'];
+/** @public */
+export type FiringAlert = S['FiringAlert'];
+/** @public */
+export type TeamAlerts = S['TeamAlerts'];
+
+/**
+ * Which deliveries of the alert history to read.
+ *
+ * @public
+ */
+export type AlertHistoryQuery = ApiQuery<'ListAlertDeliveries'>;

@@ -13,7 +13,7 @@ import Grid from '@material-ui/core/Grid';
 import { makeStyles } from '@material-ui/core/styles';
 import useAsync from 'react-use/esm/useAsync';
 import { bisonApiRef } from '../../api';
-import { nodesRouteRef, pricingRouteRef } from '../../routes';
+import { alertsRouteRef, nodesRouteRef, pricingRouteRef } from '../../routes';
 import { BillingStatusCard } from '../billing/BillingStatusCard';
 import { TeamsAtRiskCard } from '../enforcement/TeamsAtRiskCard';
 import { CreateTeamButton } from '../teams/create/CreateTeamButton';
@@ -40,6 +40,7 @@ export function BisonOverview() {
   const teams = useAsync(() => api.listTeams(), [api]);
   const nodesLink = useRouteRef(nodesRouteRef);
   const pricingLink = useRouteRef(pricingRouteRef);
+  const alertsLink = useRouteRef(alertsRouteRef);
   const canReadNodes = usePermission({
     permission: nodesReadPermission,
   }).allowed;
@@ -82,6 +83,7 @@ export function BisonOverview() {
           gridGap={16}
         >
           <Link to={pricingLink()}>Pricing</Link>
+          <Link to={alertsLink()}>Alerts</Link>
           {canReadNodes && <Link to={nodesLink()}>Node pools</Link>}
           <CreateTeamButton />
         </Box>

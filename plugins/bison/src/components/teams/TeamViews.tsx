@@ -1,5 +1,6 @@
 import Grid from '@material-ui/core/Grid';
 import { ReactNode, useState } from 'react';
+import { TeamAlertsCard } from '../alerts/TeamAlertsCard';
 import { EnforcementCard } from '../enforcement/EnforcementCard';
 import { TeamCostCard } from '../usage/TeamCostCard';
 import { TeamWalletView } from '../wallet/TeamWalletView';
@@ -8,7 +9,7 @@ import { TeamTenancyView } from './TeamTenancyView';
 /**
  * Everything about one team, as the team page and the Group tab show it:
  * quota and projects, cost over time, the wallet and the enforcement (above
- * the transactions, which run long). A
+ * the transactions, which run long), and its alerts. A
  * recharge reloads the enforcement card, a suspension or settings change the
  * wallet.
  */
@@ -43,6 +44,9 @@ export function TeamViews(props: {
             />
           }
         />
+      </Grid>
+      <Grid item xs={12}>
+        <TeamAlertsCard team={team} />
       </Grid>
     </Grid>
   );
