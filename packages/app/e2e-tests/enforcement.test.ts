@@ -1,20 +1,11 @@
-import { APIRequestContext, expect, test } from '@playwright/test';
-import { cents, openGroupBisonTab, screenshotDir, signIn } from './helpers';
-
-/** The Bison API as the demo's admin (the guest user). */
-async function adminApi(request: APIRequestContext) {
-  const refresh = await request.get('/api/auth/guest/refresh?env=development');
-  const { token } = (await refresh.json()).backstageIdentity;
-  return (method: string, path: string, data?: object) =>
-    request.fetch(`/api/bison${path}`, {
-      method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        'Idempotency-Key': `e2e-${Date.now()}-${Math.random()}`,
-      },
-      data,
-    });
-}
+import { expect, test } from '@playwright/test';
+import {
+  adminApi,
+  cents,
+  openGroupBisonTab,
+  screenshotDir,
+  signIn,
+} from './helpers';
 
 test('an admin drains data-team, sees it suspended with its workloads stopped, recharges and sees it resumed', async ({
   page,

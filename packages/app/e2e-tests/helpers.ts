@@ -1,4 +1,4 @@
-import { expect, Page } from '@playwright/test';
+import { APIRequestContext, expect, Page } from '@playwright/test';
 import path from 'node:path';
 
 export const screenshotDir = path.resolve(
@@ -36,4 +36,19 @@ export function cents(text: string): number {
   if (!match) throw new Error(`not an amount: ${text}`);
   const value = Number(match[2].replace(/,/g, '')) * 100 + Number(match[3]);
   return match[1] ? -value : value;
+}
+
+/** The Bison API as the demo's admin (the guest user). */
+export async function adminApi(request: APIRequestContext) {
+  const refresh = await request.get('/api/auth/guest/refresh?env=development');
+  const { token } = (await refresh.json()).backstageIdentity;
+  return (method: string, apiPath: string, data?: object) =>
+    request.fetch(`/api/bison${apiPath}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Idempotency-Key': `e2e-${Date.now()}-${Math.random()}`,
+      },
+      data,
+    });
 }

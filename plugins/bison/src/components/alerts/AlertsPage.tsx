@@ -5,6 +5,7 @@ import { alertsManagePermission } from '@bison/plugin-bison-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
+import { useState } from 'react';
 import { rootRouteRef } from '../../routes';
 import { useSettings } from '../useSettings';
 import { ChannelsCard } from './ChannelsCard';
@@ -19,6 +20,7 @@ import { RulesCard } from './RulesCard';
 export function AlertsPage() {
   const overviewLink = useRouteRef(rootRouteRef);
   const settings = useSettings();
+  const [channelsKey, setChannelsKey] = useState(0);
   const canManage = usePermission({
     permission: alertsManagePermission,
   }).allowed;
@@ -33,11 +35,18 @@ export function AlertsPage() {
       <Grid container spacing={3}>
         {canManage && (
           <Grid item xs={12}>
-            <ChannelsCard title="Global channels" />
+            <ChannelsCard
+              title="Global channels"
+              onChanged={() => setChannelsKey(n => n + 1)}
+            />
           </Grid>
         )}
         <Grid item xs={12}>
-          <RulesCard currency={settings.value.currency} canManage={canManage} />
+          <RulesCard
+            currency={settings.value.currency}
+            canManage={canManage}
+            channelsKey={channelsKey}
+          />
         </Grid>
         <Grid item xs={12}>
           <DeliveryHistoryCard />

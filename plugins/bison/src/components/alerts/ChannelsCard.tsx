@@ -46,8 +46,13 @@ function TestOutcomeAlert(props: { outcome?: TestOutcome }) {
  * Where alerts go besides Backstage notifications: the global channels for
  * admins, or one team's channels (`team`), each with a test button.
  */
-export function ChannelsCard(props: { team?: string; title?: string }) {
-  const { team } = props;
+export function ChannelsCard(props: {
+  team?: string;
+  title?: string;
+  /** Called after a channel was added, changed or deleted. */
+  onChanged?: () => void;
+}) {
+  const { team, onChanged } = props;
   const api = useApi(bisonApiRef);
   const [reloads, setReloads] = useState(0);
   const [editing, setEditing] = useState<AlertChannel | 'new'>();
@@ -58,7 +63,10 @@ export function ChannelsCard(props: { team?: string; title?: string }) {
     () => api.listAlertChannels(team ? { team } : {}),
     [api, team, reloads],
   );
-  const reload = () => setReloads(n => n + 1);
+  const reload = () => {
+    setReloads(n => n + 1);
+    onChanged?.();
+  };
   const shown = (list.value?.items ?? []).filter(c =>
     team ? c.team === team : c.team === null,
   );

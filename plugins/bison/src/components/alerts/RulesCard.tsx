@@ -17,13 +17,15 @@ import { repeatText, RULE_TITLES, thresholdText } from './ruleText';
 export function RulesCard(props: {
   currency: BisonCurrency;
   canManage: boolean;
+  /** Changes when the channels change, to show their names. */
+  channelsKey?: number;
 }) {
-  const { currency, canManage } = props;
+  const { currency, canManage, channelsKey } = props;
   const api = useApi(bisonApiRef);
   const [reloads, setReloads] = useState(0);
   const [editing, setEditing] = useState<AlertRule>();
   const rules = useAsync(() => api.getAlertRules(), [api, reloads]);
-  const channels = useAsync(() => api.listAlertChannels(), [api]);
+  const channels = useAsync(() => api.listAlertChannels(), [api, channelsKey]);
   const globalChannels = (channels.value?.items ?? []).filter(
     c => c.team === null,
   );
