@@ -106,7 +106,9 @@ test('an admin routes low-balance alerts to a webhook, data-team runs low, and t
       await (await api('GET', '/alerts/channels')).json()
     ).items.find((c: { name: string }) => c.name === 'E2E receiver').id;
 
-    const ruleRow = page.getByRole('row', { name: /below \$100\.00/ });
+    const ruleRow = page.getByRole('row', {
+      name: /^Low balance below \$100\.00/,
+    });
     await ruleRow.getByRole('button', { name: 'Edit' }).click();
     const edit = page.getByRole('dialog', { name: /Edit rule: Low balance/ });
     await edit.getByLabel('Also send to').click();

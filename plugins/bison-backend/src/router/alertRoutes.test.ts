@@ -1,4 +1,10 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  AlertNotice,
+  bisonAlertChannelsExtensionPoint,
+} from '@bison/plugin-bison-node';
 import { Server } from 'node:http';
+import { z } from 'zod';
 import { Webhook } from 'standardwebhooks';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import {
@@ -16,6 +22,31 @@ jest.setTimeout(60_000);
 const databases = createTestDatabases();
 const TOKEN = 'tok-5e4d3c2b1a';
 
+/** A module adding a channel type through the extension point. */
+const pagerSent: Array<{ notice: AlertNotice; settings: unknown }> = [];
+const pagerModule = createBackendModule({
+  pluginId: 'bison',
+  moduleId: 'pager-channel',
+  register(env) {
+    env.registerInit({
+      deps: { channels: bisonAlertChannelsExtensionPoint },
+      async init({ channels }) {
+        channels.addChannelType({
+          type: 'pager',
+          title: 'Pager',
+          settingsSchema: z.object({ service: z.string().min(1) }).strict(),
+          secretsSchema: z.object({}).strict(),
+          destinations: () => [],
+          async send(notice, { settings }) {
+            pagerSent.push({ notice, settings });
+            return { status: 202 };
+          },
+        });
+      },
+    });
+  },
+});
+
 describe.each(databases.eachSupportedId())('alert routes on %p', id => {
   let server: Server;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
@@ -25,6 +56,7 @@ describe.each(databases.eachSupportedId())('alert routes on %p', id => {
     receiver = await startReceiver();
     server = await startPluginBackend(knex, {
       groups: ['ml-team', 'data-team'],
+      features: [pagerModule],
       bisonConfig: {
         alerts: { secretKey: TEST_SECRET_KEY, allowedHosts: ['127.0.0.1'] },
       },
@@ -43,7 +75,7 @@ describe.each(databases.eachSupportedId())('alert routes on %p', id => {
 
   it('refuses bad channels with a 400 naming the field, and stores nothing', async () => {
     const cases: Array<[object, string]> = [
-      [{ name: 'x', type: 'pager' }, "'type' must be one of"],
+      [{ name: 'x', type: 'carrier-pigeon' }, "'type' must be one of"],
       [
         {
           type: 'webhook',
@@ -182,6 +214,37 @@ describe.each(databases.eachSupportedId())('alert routes on %p', id => {
 
     expect((await api().delete(channelPath)).status).toBe(204);
     expect((await api().get(channelPath)).status).toBe(404);
+  });
+
+  it('sends through a channel type a module added', async () => {
+    pagerSent.length = 0;
+    const types = (await api().get('/alerts/channels')).body.types;
+    expect(types).toContainEqual({ type: 'pager', title: 'Pager' });
+    const refused = await api()
+      .post('/alerts/channels')
+      .send({ name: 'Pager', type: 'pager', settings: {} });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain('settings.service');
+    const created = await api()
+      .post('/alerts/channels')
+      .send({ name: 'Pager', type: 'pager', settings: { service: 'ops' } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      hasSecret: false,
+      settings: { service: 'ops' },
+    });
+    const tested = await api().post(`/alerts/channels/${created.body.id}/test`);
+    expect(tested.body).toEqual({
+      delivered: true,
+      responseCode: 202,
+      error: null,
+    });
+    expect(pagerSent).toEqual([
+      {
+        settings: { service: 'ops' },
+        notice: expect.objectContaining({ test: true, status: 'event' }),
+      },
+    ]);
   });
 
   it('saves rules, refusing bad ones by field', async () => {

@@ -355,13 +355,16 @@ export function registerAlertRoutes(router: ApiRouter, ctx: RouteContext) {
     if (cursor !== undefined && !/^[0-9]{1,19}$/.test(cursor)) {
       throw new InputError(`'cursor' is not a cursor of this list`);
     }
-    const [firing, records] = await Promise.all([
+    const [firing, records, rules] = await Promise.all([
       alerts.states.firing(team.id),
       alerts.outbox.history({ teamIds: [team.id], before: cursor, limit }),
+      alerts.rules.effectiveRules(),
     ]);
+    const kinds = new Map(rules.map(r => [r.id, r.condition.kind]));
     res.json({
       firing: firing.map(state => ({
         rule: state.ruleId,
+        kind: kinds.get(state.ruleId) ?? null,
         subject: state.subject,
         severity: state.severity,
         level: state.level,

@@ -1295,6 +1295,8 @@ export interface components {
         };
         FiringAlert: {
             rule: string;
+            /** @description The rule's kind; null when the rule was removed. */
+            kind: null | components["schemas"]["AlertRuleKind"];
             subject: string;
             severity: components["schemas"]["AlertSeverity"];
             level: number;

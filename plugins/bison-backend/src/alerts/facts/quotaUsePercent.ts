@@ -1,13 +1,4 @@
-import { parseQuantity, Quantity } from '@bison/plugin-bison-common';
-
-function quantityOf(text: string | undefined): Quantity | undefined {
-  if (text === undefined) return undefined;
-  try {
-    return parseQuantity(text);
-  } catch {
-    return undefined;
-  }
-}
+import { quantityOf } from '../../tenancy/quota/quotaStatus';
 
 /**
  * The highest use of any limited resource, in whole percent rounded down

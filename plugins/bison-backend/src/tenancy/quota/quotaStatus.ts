@@ -16,7 +16,8 @@ export interface QuotaStatus {
   used: ResourceList;
 }
 
-function quantityOf(text: string | undefined): Quantity | undefined {
+/** A quantity as Kubernetes reports it, or undefined when unreadable. */
+export function quantityOf(text: string | undefined): Quantity | undefined {
   if (text === undefined) return undefined;
   try {
     return parseQuantity(text);

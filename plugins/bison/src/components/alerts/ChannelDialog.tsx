@@ -14,6 +14,11 @@ import {
   toRequest,
 } from './channelFields';
 
+function inputType(field: ChannelField): string {
+  if (field.masked) return 'password';
+  return field.input === 'number' ? 'number' : 'text';
+}
+
 /** A channel type a module added: its settings and secrets as JSON. */
 const JSON_FIELDS: ChannelField[] = [
   {
@@ -175,12 +180,12 @@ export function ChannelDialog(props: {
             onChange={e =>
               setValues(v => ({ ...v, [field.name]: e.target.value }))
             }
-            type={field.input === 'number' ? 'number' : 'text'}
+            type={inputType(field)}
             required={field.required && !(channel && field.group === 'secrets')}
             helperText={
               field.group === 'secrets' ? secretHelp(field) : field.helperText
             }
-            autoComplete="off"
+            autoComplete={field.masked ? 'new-password' : 'off'}
             inputProps={
               field.input === 'secret' ? { spellCheck: false } : undefined
             }

@@ -8,7 +8,6 @@ import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
-import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
@@ -16,6 +15,7 @@ import { AlertChannel, AlertChannelTestResult, bisonApiRef } from '../../api';
 import { errorMessage } from '../shared/errorMessage';
 import { TypeToConfirmDialog } from '../shared/TypeToConfirmDialog';
 import { ChannelDialog } from './ChannelDialog';
+import { COMPACT_TABLE, EmptyTable } from './compactTable';
 
 interface TestOutcome {
   channel: string;
@@ -109,7 +109,7 @@ export function ChannelsCard(props: {
       title: 'Actions',
       field: 'id',
       render: c => (
-        <Box display="flex" gridGap={8}>
+        <Box display="flex" gridGap={8} style={{ whiteSpace: 'nowrap' }}>
           <Button
             size="small"
             variant="outlined"
@@ -138,21 +138,12 @@ export function ChannelsCard(props: {
       <>
         <TestOutcomeAlert outcome={outcome} />
         <Table<AlertChannel>
-          options={{
-            paging: false,
-            search: false,
-            toolbar: false,
-            padding: 'dense',
-          }}
+          options={COMPACT_TABLE}
           isLoading={list.loading}
           columns={columns}
           data={shown}
           emptyContent={
-            <Box p={2}>
-              <Typography variant="body2" color="textSecondary">
-                No channels yet: alerts go to Backstage notifications only.
-              </Typography>
-            </Box>
+            <EmptyTable text="No channels yet: alerts go to Backstage notifications only." />
           }
         />
       </>

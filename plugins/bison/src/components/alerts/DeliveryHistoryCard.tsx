@@ -15,9 +15,11 @@ import { useEffect, useState } from 'react';
 import { AlertDelivery, AlertDeliveryStatus, bisonApiRef } from '../../api';
 import { errorMessage } from '../shared/errorMessage';
 import { Instant } from '../shared/Instant';
+import { COMPACT_TABLE, EmptyTable } from './compactTable';
 import { DeliveryStatusChip } from './DeliveryStatusChip';
 
 const PAGE = 25;
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
 /**
  * Every delivery of every alert message, newest first, with its attempts,
@@ -72,11 +74,13 @@ export function DeliveryHistoryCard(props: { team?: string }) {
     {
       title: 'When',
       field: 'createdAt',
+      width: '150px',
       render: d => <Instant at={d.createdAt} />,
     },
     {
       title: 'Alert',
       field: 'message.title',
+      width: '32%',
       render: d => (
         <>
           <Typography variant="body2">{d.message.title}</Typography>
@@ -92,10 +96,11 @@ export function DeliveryHistoryCard(props: { team?: string }) {
           {
             title: 'Team',
             field: 'message.team',
+            cellStyle: NO_WRAP,
             render: (d: AlertDelivery) => d.message.team ?? 'installation',
           },
         ]),
-    { title: 'Channel', field: 'channel.name' },
+    { title: 'Channel', field: 'channel.name', cellStyle: NO_WRAP },
     {
       title: 'Status',
       field: 'status',
@@ -110,6 +115,7 @@ export function DeliveryHistoryCard(props: { team?: string }) {
     {
       title: 'Last error',
       field: 'lastError',
+      width: '22%',
       render: d =>
         d.lastError ? (
           <Typography variant="caption" style={{ wordBreak: 'break-word' }}>
@@ -161,21 +167,16 @@ export function DeliveryHistoryCard(props: { team?: string }) {
       ) : (
         <>
           <Table<AlertDelivery>
-            options={{
-              paging: false,
-              search: false,
-              toolbar: false,
-              padding: 'dense',
-            }}
+            options={COMPACT_TABLE}
             isLoading={loading}
             columns={columns}
             data={items}
             emptyContent={
-              <Box p={2}>
-                <Typography variant="body2" color="textSecondary">
-                  No alerts were sent{status ? ` with status ${status}` : ''}.
-                </Typography>
-              </Box>
+              <EmptyTable
+                text={`No alerts were sent${
+                  status ? ` with status ${status}` : ''
+                }.`}
+              />
             }
           />
           {cursor && (

@@ -10,6 +10,7 @@ import Chip from '@material-ui/core/Chip';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { AlertRule, bisonApiRef, BisonCurrency } from '../../api';
+import { COMPACT_TABLE } from './compactTable';
 import { RuleDialog } from './RuleDialog';
 import { repeatText, RULE_TITLES, thresholdText } from './ruleText';
 
@@ -41,6 +42,7 @@ export function RulesCard(props: {
     {
       title: 'Fires',
       field: 'thresholds',
+      width: '25%',
       render: r => thresholdText(r, currency.symbol ?? currency.code),
     },
     { title: 'Repeats', field: 'repeatMinutes', render: r => repeatText(r) },
@@ -97,12 +99,7 @@ export function RulesCard(props: {
         <ResponseErrorPanel error={rules.error} />
       ) : (
         <Table<AlertRule>
-          options={{
-            paging: false,
-            search: false,
-            toolbar: false,
-            padding: 'dense',
-          }}
+          options={COMPACT_TABLE}
           isLoading={rules.loading}
           columns={columns}
           data={rules.value?.rules ?? []}

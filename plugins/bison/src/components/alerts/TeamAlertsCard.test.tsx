@@ -10,7 +10,8 @@ import { TeamAlertsCard } from './TeamAlertsCard';
 const teamAlerts = {
   firing: [
     {
-      rule: 'low-balance-percent',
+      rule: 'ml-low',
+      kind: 'low-balance-percent' as const,
       subject: 'ml-team',
       severity: 'warning' as const,
       level: 2,
@@ -19,6 +20,7 @@ const teamAlerts = {
     },
     {
       rule: 'quota',
+      kind: 'quota' as const,
       subject: 'project:ml-training',
       severity: 'critical' as const,
       level: 1,

@@ -12,15 +12,11 @@ import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
-import {
-  AlertDelivery,
-  AlertRuleKind,
-  bisonApiRef,
-  FiringAlert,
-} from '../../api';
+import { AlertDelivery, bisonApiRef, FiringAlert } from '../../api';
 import { alertsRouteRef } from '../../routes';
 import { Instant } from '../shared/Instant';
 import { ChannelsCard } from './ChannelsCard';
+import { COMPACT_TABLE, EmptyTable } from './compactTable';
 import { DeliveryStatusChip } from './DeliveryStatusChip';
 import { RULE_TITLES } from './ruleText';
 
@@ -54,7 +50,7 @@ function FiringList(props: { firing: FiringAlert[] }) {
             color={SEVERITY_COLOR[alert.severity]}
           />
           <Typography variant="body2">
-            {RULE_TITLES[alert.rule as AlertRuleKind] ?? alert.rule}
+            {(alert.kind && RULE_TITLES[alert.kind]) ?? alert.rule}
             {alert.subject.startsWith('project:')
               ? ` (${alert.subject.slice('project:'.length)})`
               : ''}
@@ -114,21 +110,12 @@ export function TeamAlertsCard(props: { team: string }) {
               <FiringList firing={alerts.value?.firing ?? []} />
               <Box mt={2}>
                 <Table<AlertDelivery>
-                  options={{
-                    paging: false,
-                    search: false,
-                    toolbar: false,
-                    padding: 'dense',
-                  }}
+                  options={COMPACT_TABLE}
                   isLoading={alerts.loading}
                   columns={columns}
                   data={(alerts.value?.history.items ?? []).slice(0, 10)}
                   emptyContent={
-                    <Box p={2}>
-                      <Typography variant="body2" color="textSecondary">
-                        No alert was sent to this team yet.
-                      </Typography>
-                    </Box>
+                    <EmptyTable text="No alert was sent to this team yet." />
                   }
                 />
               </Box>

@@ -8,6 +8,8 @@ export interface ChannelField {
   label: string;
   group: 'settings' | 'secrets';
   input: 'text' | 'secret' | 'number' | 'switch' | 'list';
+  /** Typed without showing it (keys and passwords; URLs stay readable). */
+  masked?: boolean;
   required?: boolean;
   helperText?: string;
   defaultValue?: string | boolean;
@@ -37,6 +39,7 @@ export const CHANNEL_FIELDS: Record<string, ChannelField[]> = {
       label: 'Signing secret',
       group: 'secrets',
       input: 'secret',
+      masked: true,
       required: true,
       helperText:
         'whsec_ followed by a base64 key of at least 24 bytes (Standard Webhooks)',
@@ -53,6 +56,7 @@ export const CHANNEL_FIELDS: Record<string, ChannelField[]> = {
       label: 'Signing secret',
       group: 'secrets',
       input: 'secret',
+      masked: true,
       helperText: "The robot's SEC… secret, when it signs requests",
     },
   ],
@@ -118,6 +122,7 @@ export const CHANNEL_FIELDS: Record<string, ChannelField[]> = {
       label: 'Password',
       group: 'secrets',
       input: 'secret',
+      masked: true,
     },
   ],
 };

@@ -2339,6 +2339,17 @@ export const spec = {
           rule: {
             type: 'string',
           },
+          kind: {
+            description: "The rule's kind; null when the rule was removed.",
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                $ref: '#/components/schemas/AlertRuleKind',
+              },
+            ],
+          },
           subject: {
             type: 'string',
           },
@@ -2364,7 +2375,15 @@ export const spec = {
             additionalProperties: true,
           },
         },
-        required: ['rule', 'subject', 'severity', 'level', 'since', 'details'],
+        required: [
+          'rule',
+          'kind',
+          'subject',
+          'severity',
+          'level',
+          'since',
+          'details',
+        ],
       },
       TeamAlerts: {
         type: 'object',
