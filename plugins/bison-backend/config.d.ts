@@ -219,6 +219,13 @@ export interface Config {
         labelMatchers?: string;
       };
     };
+    reports?: {
+      /**
+       * The IANA time zone months start in for statements and monthly
+       * reports, e.g. Europe/Berlin. Defaults to UTC.
+       */
+      timeZone?: string;
+    };
     /** Alerts: rules, channels and their delivery. */
     alerts?: {
       /**

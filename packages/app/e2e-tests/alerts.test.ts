@@ -62,10 +62,10 @@ test('an admin routes low-balance alerts to a webhook, data-team runs low, and t
   const receiver = await startReceiver();
   const rulesBefore = (await (await api('GET', '/alerts/rules')).json()).rules;
   let channelId: string | undefined;
+  const wallet = await (await api('GET', '/teams/data-team/wallet')).json();
   try {
     // Above the demo's low-balance level (100.00) first, so that going
     // below it is a new crossing.
-    const wallet = await (await api('GET', '/teams/data-team/wallet')).json();
     const topUp = Math.max(0, 30_000 - cents(wallet.balance));
     if (topUp > 0) {
       await api('POST', '/teams/data-team/wallet/recharges', {
@@ -187,6 +187,15 @@ test('an admin routes low-balance alerts to a webhook, data-team runs low, and t
     // Still exactly one request for the alert, however often rules ran.
     expect(lowBalanceEventsOf(receiver.received, 'data-team')).toHaveLength(1);
   } finally {
+    // The demo as it was, for the tests after this one.
+    const after = await (await api('GET', '/teams/data-team/wallet')).json();
+    const back = cents(wallet.balance) - cents(after.balance);
+    if (back !== 0) {
+      await api('POST', '/teams/data-team/wallet/adjustments', {
+        amount: (back / 100).toFixed(2),
+        reason: 'e2e: the balance before the alerts test',
+      });
+    }
     await api('PUT', '/alerts/rules', { rules: rulesBefore });
     if (channelId) await api('DELETE', `/alerts/channels/${channelId}`);
     await receiver.close();

@@ -11,8 +11,11 @@ test('the sidebar opens the Bison page with the teams', async ({ page }) => {
   await expect(page.getByText('Installation')).toBeVisible();
   await expect(page.getByText('USD ($)')).toBeVisible();
   await expect(page.getByText('60 minutes')).toBeVisible();
-  // The spend card links its top teams too: look in the teams table.
-  const teams = page.getByRole('table').filter({ hasText: 'Balance' });
+  // The spend card and the teams at risk link teams too: look in the teams
+  // table, the one with a Group column.
+  const teams = page.getByRole('table').filter({
+    has: page.getByRole('columnheader', { name: 'Group' }),
+  });
   await expect(teams.getByRole('link', { name: 'ml-team' })).toBeVisible();
   await expect(teams.getByRole('link', { name: 'data-team' })).toBeVisible();
   await page.screenshot({

@@ -10,6 +10,7 @@ import {
   bisonUsageSourcesExtensionPoint,
 } from '@bison/plugin-bison-node';
 import { createAlerts } from './alerts/createAlerts';
+import { createReports } from './reports/createReports';
 import { ChannelTypeRegistry } from './alerts/delivery/ChannelTypeRegistry';
 import { createBilling } from './billing/createBilling';
 import {
@@ -224,6 +225,7 @@ export const bisonPlugin = createBackendPlugin({
             billing,
             enforcement: enforcement.service,
             alerts,
+            reports: createReports({ knex, config: deps.config }),
           }),
         );
         deps.httpRouter.addAuthPolicy({

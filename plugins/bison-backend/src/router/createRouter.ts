@@ -12,6 +12,7 @@ import { registerQuotaRoutes } from './quotaRoutes';
 import { registerTeamRoutes } from './teamRoutes';
 import { RouteContext } from './types';
 import { registerWalletRoutes } from './walletRoutes';
+import { registerStatementRoutes } from './statementRoutes';
 
 /**
  * The plugin's HTTP API. Every route is declared in `src/schema/openapi.yaml`;
@@ -42,5 +43,6 @@ export async function createRouter(ctx: RouteContext): Promise<express.Router> {
   registerBillingRoutes(router, ctx);
   registerUsageRoutes(router, ctx);
   registerAlertRoutes(router, ctx);
+  registerStatementRoutes(router, ctx);
   return router;
 }

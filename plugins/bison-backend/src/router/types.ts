@@ -8,6 +8,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Alerts } from '../alerts/createAlerts';
 import { Billing } from '../billing/Billing';
 import { EnforcementService } from '../enforcement/EnforcementService';
+import { Reports } from '../reports/createReports';
 import { createOpenApiRouter } from '../schema/openapi';
 import { TeamAuthorizer } from '../permissions/TeamAuthorizer';
 import { BisonSettings } from '../settings/readSettings';
@@ -35,6 +36,7 @@ export interface RouteContext {
   billing: Billing;
   enforcement: EnforcementService;
   alerts: Alerts;
+  reports: Reports;
   /** Absent when no cluster is configured: teams are ledger-only. */
   tenancy?: Tenancy;
 }

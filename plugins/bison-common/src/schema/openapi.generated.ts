@@ -631,6 +631,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/teams/{team}/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The months a statement can be read for. */
+        get: operations["ListTeamStatements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/teams/{team}/statements/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The team's statement for one month, as JSON or CSV. Readable by the team's members and with bison.reports.read. */
+        get: operations["GetTeamStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1308,6 +1342,86 @@ export interface components {
         TeamAlerts: {
             firing: components["schemas"]["FiringAlert"][];
             history: components["schemas"]["AlertDeliveryPage"];
+        };
+        StatementMonth: {
+            /** @description YYYY-MM in the reports' time zone (bison.reports.timeZone). */
+            month: string;
+            /** @description The month is still running; more entries may follow. */
+            preliminary: boolean;
+        };
+        StatementMonths: {
+            timeZone: string;
+            /** @description From the month of the team's first ledger entry to now, newest first. */
+            items: components["schemas"]["StatementMonth"][];
+        };
+        StatementEntry: {
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            amount: components["schemas"]["Money"];
+            balanceAfter: components["schemas"]["Money"];
+            actor: string;
+            reason?: string;
+        };
+        StatementUsageLine: {
+            project: string;
+            /** @description As billed, e.g. nvidia.com/gpu:NVIDIA-H100-80GB-HBM3 or a MIG profile. */
+            resource: string;
+            /** @description Exact decimal in the resource's billing unit (core-, GiB- or device-hours). */
+            quantity: string;
+            cost: components["schemas"]["Money"];
+        };
+        /** @description A team's wallet over one month. It reconciles to the ledger exactly: openingBalance plus every total is closingBalance, the balance after the month's last entry. */
+        Statement: {
+            team: string;
+            displayName: string;
+            groupRef: string;
+            currency: components["schemas"]["Currency"];
+            month: string;
+            timeZone: string;
+            /** Format: date-time */
+            periodStart: string;
+            /**
+             * Format: date-time
+             * @description Exclusive.
+             */
+            periodEnd: string;
+            preliminary: boolean;
+            openingBalance: components["schemas"]["Money"];
+            closingBalance: components["schemas"]["Money"];
+            /** @description Signed sums of the month's entries by kind. */
+            totals: {
+                recharge: components["schemas"]["Money"];
+                auto_recharge: components["schemas"]["Money"];
+                usage: components["schemas"]["Money"];
+                adjustment: components["schemas"]["Money"];
+                refund: components["schemas"]["Money"];
+                import: components["schemas"]["Money"];
+            };
+            recharges: components["schemas"]["StatementEntry"][];
+            autoRecharges: components["schemas"]["StatementEntry"][];
+            adjustments: components["schemas"]["StatementEntry"][];
+            refunds: components["schemas"]["StatementEntry"][];
+            imports: components["schemas"]["StatementEntry"][];
+            usage: {
+                byProject: {
+                    project: string;
+                    cost: components["schemas"]["Money"];
+                }[];
+                byResource: {
+                    resource: string;
+                    quantity: string;
+                    cost: components["schemas"]["Money"];
+                }[];
+                lines: components["schemas"]["StatementUsageLine"][];
+            };
+            ledger: {
+                count: number;
+                firstId: null | string;
+                lastId: null | string;
+                /** @description SHA-256 (hex) over the month's entries in ledger order, one line each: `id;kind;amount;balanceAfter;createdAt` with amounts in micro-units, the time in ISO 8601 UTC and a newline after each. */
+                sha256: string;
+            };
         };
     };
     responses: {
@@ -2756,6 +2870,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TeamAlerts"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+        };
+    };
+    ListTeamStatements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The team's tenant name. */
+                team: components["parameters"]["team"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The months, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementMonths"];
+                };
+            };
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+        };
+    };
+    GetTeamStatement: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                /** @description The team's tenant name. */
+                team: components["parameters"]["team"];
+                /** @description YYYY-MM */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statement. The CSV has one row per line of the statement, with the columns section, date, description, project, resource, quantity, amount, balance; its last row carries the SHA-256. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statement"];
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["ErrorResponse"];

@@ -67,7 +67,12 @@ describe('AlertsPage', () => {
       'tr',
     )!;
     expect(within(row).getByText('Failed')).toBeInTheDocument();
-    expect(within(row).getByText('12')).toBeInTheDocument();
+    expect(
+      within(row).getByText('12 attempts · answer 500'),
+    ).toBeInTheDocument();
+    expect(
+      within(row).getByText(/ml-team · firing · warning/),
+    ).toBeInTheDocument();
   });
 
   it('adds a webhook channel with its secrets', async () => {

@@ -15,6 +15,7 @@ import { useEffect, useState } from 'react';
 import { AlertDelivery, AlertDeliveryStatus, bisonApiRef } from '../../api';
 import { errorMessage } from '../shared/errorMessage';
 import { Instant } from '../shared/Instant';
+import { plural } from '../shared/plural';
 import { COMPACT_TABLE, EmptyTable } from './compactTable';
 import { DeliveryStatusChip } from './DeliveryStatusChip';
 
@@ -74,66 +75,55 @@ export function DeliveryHistoryCard(props: { team?: string }) {
     {
       title: 'When',
       field: 'createdAt',
-      width: '150px',
+      cellStyle: NO_WRAP,
       render: d => <Instant at={d.createdAt} />,
     },
     {
       title: 'Alert',
       field: 'message.title',
-      width: '32%',
+      cellStyle: { minWidth: 280 },
       render: d => (
         <>
           <Typography variant="body2">{d.message.title}</Typography>
           <Typography variant="caption" color="textSecondary">
-            {d.message.status} · {d.message.severity} · {d.message.rule}
+            {[
+              ...(team ? [] : [d.message.team ?? 'installation']),
+              d.message.status,
+              d.message.severity,
+              d.message.rule,
+            ].join(' · ')}
           </Typography>
         </>
       ),
     },
-    ...(team
-      ? []
-      : [
-          {
-            title: 'Team',
-            field: 'message.team',
-            cellStyle: NO_WRAP,
-            render: (d: AlertDelivery) => d.message.team ?? 'installation',
-          },
-        ]),
     { title: 'Channel', field: 'channel.name', cellStyle: NO_WRAP },
     {
-      title: 'Status',
+      title: 'Delivery',
       field: 'status',
-      render: d => <DeliveryStatusChip status={d.status} />,
-    },
-    { title: 'Attempts', field: 'attempts', type: 'numeric' },
-    {
-      title: 'Answer',
-      field: 'responseCode',
-      render: d => d.responseCode ?? '–',
-    },
-    {
-      title: 'Last error',
-      field: 'lastError',
-      width: '22%',
-      render: d =>
-        d.lastError ? (
-          <Typography variant="caption" style={{ wordBreak: 'break-word' }}>
-            {d.lastError}
+      cellStyle: { minWidth: 220 },
+      render: d => (
+        <Box display="flex" flexDirection="column" alignItems="flex-start">
+          <DeliveryStatusChip status={d.status} />
+          <Typography variant="caption" color="textSecondary">
+            {plural(d.attempts, 'attempt')}
+            {d.responseCode ? ` · answer ${d.responseCode}` : ''}
           </Typography>
-        ) : (
-          '–'
-        ),
-    },
-    {
-      title: '',
-      field: 'id',
-      render: d =>
-        d.status === 'failed' ? (
-          <Button size="small" color="primary" onClick={() => retry(d)}>
-            Retry
-          </Button>
-        ) : null,
+          {d.lastError && (
+            <Typography
+              variant="caption"
+              color="error"
+              style={{ wordBreak: 'break-word' }}
+            >
+              {d.lastError}
+            </Typography>
+          )}
+          {d.status === 'failed' && (
+            <Button size="small" color="primary" onClick={() => retry(d)}>
+              Retry
+            </Button>
+          )}
+        </Box>
+      ),
     },
   ];
 

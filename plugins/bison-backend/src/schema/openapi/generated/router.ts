@@ -2400,6 +2400,290 @@ export const spec = {
         },
         required: ['firing', 'history'],
       },
+      StatementMonth: {
+        type: 'object',
+        properties: {
+          month: {
+            type: 'string',
+            description:
+              "YYYY-MM in the reports' time zone (bison.reports.timeZone).",
+          },
+          preliminary: {
+            type: 'boolean',
+            description: 'The month is still running; more entries may follow.',
+          },
+        },
+        required: ['month', 'preliminary'],
+      },
+      StatementMonths: {
+        type: 'object',
+        properties: {
+          timeZone: {
+            type: 'string',
+          },
+          items: {
+            type: 'array',
+            description:
+              "From the month of the team's first ledger entry to now, newest first.",
+            items: {
+              $ref: '#/components/schemas/StatementMonth',
+            },
+          },
+        },
+        required: ['timeZone', 'items'],
+      },
+      StatementEntry: {
+        type: 'object',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          amount: {
+            $ref: '#/components/schemas/Money',
+          },
+          balanceAfter: {
+            $ref: '#/components/schemas/Money',
+          },
+          actor: {
+            type: 'string',
+          },
+          reason: {
+            type: 'string',
+          },
+        },
+        required: ['id', 'createdAt', 'amount', 'balanceAfter', 'actor'],
+      },
+      StatementUsageLine: {
+        type: 'object',
+        properties: {
+          project: {
+            type: 'string',
+          },
+          resource: {
+            type: 'string',
+            description:
+              'As billed, e.g. nvidia.com/gpu:NVIDIA-H100-80GB-HBM3 or a MIG profile.',
+          },
+          quantity: {
+            type: 'string',
+            description:
+              "Exact decimal in the resource's billing unit (core-, GiB- or device-hours).",
+          },
+          cost: {
+            $ref: '#/components/schemas/Money',
+          },
+        },
+        required: ['project', 'resource', 'quantity', 'cost'],
+      },
+      Statement: {
+        type: 'object',
+        description:
+          "A team's wallet over one month. It reconciles to the ledger exactly: openingBalance plus every total is closingBalance, the balance after the month's last entry.",
+        properties: {
+          team: {
+            type: 'string',
+          },
+          displayName: {
+            type: 'string',
+          },
+          groupRef: {
+            type: 'string',
+          },
+          currency: {
+            $ref: '#/components/schemas/Currency',
+          },
+          month: {
+            type: 'string',
+          },
+          timeZone: {
+            type: 'string',
+          },
+          periodStart: {
+            type: 'string',
+            format: 'date-time',
+          },
+          periodEnd: {
+            type: 'string',
+            format: 'date-time',
+            description: 'Exclusive.',
+          },
+          preliminary: {
+            type: 'boolean',
+          },
+          openingBalance: {
+            $ref: '#/components/schemas/Money',
+          },
+          closingBalance: {
+            $ref: '#/components/schemas/Money',
+          },
+          totals: {
+            type: 'object',
+            description: "Signed sums of the month's entries by kind.",
+            properties: {
+              recharge: {
+                $ref: '#/components/schemas/Money',
+              },
+              auto_recharge: {
+                $ref: '#/components/schemas/Money',
+              },
+              usage: {
+                $ref: '#/components/schemas/Money',
+              },
+              adjustment: {
+                $ref: '#/components/schemas/Money',
+              },
+              refund: {
+                $ref: '#/components/schemas/Money',
+              },
+              import: {
+                $ref: '#/components/schemas/Money',
+              },
+            },
+            required: [
+              'recharge',
+              'auto_recharge',
+              'usage',
+              'adjustment',
+              'refund',
+              'import',
+            ],
+          },
+          recharges: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/StatementEntry',
+            },
+          },
+          autoRecharges: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/StatementEntry',
+            },
+          },
+          adjustments: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/StatementEntry',
+            },
+          },
+          refunds: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/StatementEntry',
+            },
+          },
+          imports: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/StatementEntry',
+            },
+          },
+          usage: {
+            type: 'object',
+            properties: {
+              byProject: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    project: {
+                      type: 'string',
+                    },
+                    cost: {
+                      $ref: '#/components/schemas/Money',
+                    },
+                  },
+                  required: ['project', 'cost'],
+                },
+              },
+              byResource: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    resource: {
+                      type: 'string',
+                    },
+                    quantity: {
+                      type: 'string',
+                    },
+                    cost: {
+                      $ref: '#/components/schemas/Money',
+                    },
+                  },
+                  required: ['resource', 'quantity', 'cost'],
+                },
+              },
+              lines: {
+                type: 'array',
+                items: {
+                  $ref: '#/components/schemas/StatementUsageLine',
+                },
+              },
+            },
+            required: ['byProject', 'byResource', 'lines'],
+          },
+          ledger: {
+            type: 'object',
+            properties: {
+              count: {
+                type: 'integer',
+              },
+              firstId: {
+                oneOf: [
+                  {
+                    type: 'null',
+                  },
+                  {
+                    type: 'string',
+                  },
+                ],
+              },
+              lastId: {
+                oneOf: [
+                  {
+                    type: 'null',
+                  },
+                  {
+                    type: 'string',
+                  },
+                ],
+              },
+              sha256: {
+                type: 'string',
+                description:
+                  "SHA-256 (hex) over the month's entries in ledger order, one line each: `id;kind;amount;balanceAfter;createdAt` with amounts in micro-units, the time in ISO 8601 UTC and a newline after each.",
+              },
+            },
+            required: ['count', 'firstId', 'lastId', 'sha256'],
+          },
+        },
+        required: [
+          'team',
+          'displayName',
+          'groupRef',
+          'currency',
+          'month',
+          'timeZone',
+          'periodStart',
+          'periodEnd',
+          'preliminary',
+          'openingBalance',
+          'closingBalance',
+          'totals',
+          'recharges',
+          'autoRecharges',
+          'adjustments',
+          'refunds',
+          'imports',
+          'usage',
+          'ledger',
+        ],
+      },
     },
     securitySchemes: {
       JWT: {
@@ -4677,6 +4961,109 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/TeamAlerts',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/teams/{team}/statements': {
+      get: {
+        operationId: 'ListTeamStatements',
+        description: 'The months a statement can be read for.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/team',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The months, newest first.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/StatementMonths',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/teams/{team}/statements/{month}': {
+      get: {
+        operationId: 'GetTeamStatement',
+        description:
+          "The team's statement for one month, as JSON or CSV. Readable by the team's members and with bison.reports.read.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/team',
+          },
+          {
+            name: 'month',
+            in: 'path',
+            required: true,
+            description: 'YYYY-MM',
+            schema: {
+              type: 'string',
+              pattern: '^[0-9]{4}-[0-9]{2}$',
+            },
+          },
+          {
+            name: 'format',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['json', 'csv'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The statement. The CSV has one row per line of the statement, with the columns section, date, description, project, resource, quantity, amount, balance; its last row carries the SHA-256.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Statement',
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
                 },
               },
             },

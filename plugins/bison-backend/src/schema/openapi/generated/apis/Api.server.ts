@@ -41,6 +41,8 @@ import { QuotaInput } from '../models/QuotaInput.model';
 import { RechargeRequest } from '../models/RechargeRequest.model';
 import { ResumeRequest } from '../models/ResumeRequest.model';
 import { Settings } from '../models/Settings.model';
+import { Statement } from '../models/Statement.model';
+import { StatementMonths } from '../models/StatementMonths.model';
 import { SuspendRequest } from '../models/SuspendRequest.model';
 import { Team } from '../models/Team.model';
 import { TeamAlerts } from '../models/TeamAlerts.model';
@@ -246,6 +248,19 @@ export type GetTeamQuota = {
 /**
  * @public
  */
+export type GetTeamStatement = {
+  path: {
+    team: string;
+    month: string;
+  };
+  query: {
+    format?: 'json' | 'csv';
+  };
+  response: Statement | Error | Error | Error | Error;
+};
+/**
+ * @public
+ */
 export type GetTeamUsage = {
   path: {
     team: string;
@@ -332,6 +347,15 @@ export type ListTeamProjects = {
     team: string;
   };
   response: ProjectList | Error | Error | Error | Error;
+};
+/**
+ * @public
+ */
+export type ListTeamStatements = {
+  path: {
+    team: string;
+  };
+  response: StatementMonths | Error | Error | Error;
 };
 /**
  * @public
@@ -565,6 +589,8 @@ export type EndpointMap = {
 
   '#get|/teams/{team}/quota': GetTeamQuota;
 
+  '#get|/teams/{team}/statements/{month}': GetTeamStatement;
+
   '#get|/teams/{team}/usage': GetTeamUsage;
 
   '#get|/usage/summary': GetUsageSummary;
@@ -584,6 +610,8 @@ export type EndpointMap = {
   '#get|/projects': ListProjects;
 
   '#get|/teams/{team}/projects': ListTeamProjects;
+
+  '#get|/teams/{team}/statements': ListTeamStatements;
 
   '#get|/teams': ListTeams;
 

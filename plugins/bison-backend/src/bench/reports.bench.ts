@@ -1,0 +1,113 @@
+import { Knex } from 'knex';
+import os from 'node:os';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { createWalletServices } from '../__testUtils__/walletFixture';
+import { parseMonth } from '../reports/months';
+import { StatementReader } from '../reports/statements/StatementReader';
+import { StatementService } from '../reports/statements/StatementService';
+import { report, summarize, timed } from './stats';
+
+/**
+ * Reports at scale, on PostgreSQL and SQLite: the monthly statement of a
+ * team with BISON_BENCH_NAMESPACES (50) namespaces × BISON_BENCH_RESOURCES
+ * (10) resources billed every hour of a 31-day month (744 windows), so
+ * 372,000 usage lines behind 744 debits (target < 500 ms).
+ *
+ * Prints numbers; asserts only that the statement reconciles.
+ */
+jest.setTimeout(60 * 60_000);
+
+const NAMESPACES = Number(process.env.BISON_BENCH_NAMESPACES ?? 50);
+const RESOURCES = Number(process.env.BISON_BENCH_RESOURCES ?? 10);
+const HOURS = 31 * 24;
+const HOUR = 3_600_000;
+const MONTH_START = Date.parse('2026-10-01T00:00:00Z');
+const PASSES = 5;
+
+const databases = createTestDatabases();
+const ms = (value: number) => +value.toFixed(1);
+
+describe.each(databases.eachSupportedId())('reports benchmark on %p', id => {
+  let knex: Knex;
+
+  beforeAll(async () => {
+    knex = await databases.init(id);
+  });
+  afterAll(() => knex.destroy());
+
+  it(`assembles a statement over ${
+    NAMESPACES * RESOURCES * HOURS
+  } usage lines`, async () => {
+    let now = new Date(MONTH_START);
+    const services = await createWalletServices(knex, { clock: () => now });
+    const team = await services.createTeam('ml-team');
+    const [, setupMillis] = await timed(async () => {
+      await services.writer.post(knex, {
+        teamId: team.id,
+        amount: 1_000_000_000_000n,
+        kind: 'recharge',
+        idempotencyKey: 'opening',
+        actor: 'user:default/alice',
+      });
+      for (let h = 0; h < HOURS; h++) {
+        const window = {
+          start: new Date(MONTH_START + h * HOUR),
+          end: new Date(MONTH_START + (h + 1) * HOUR),
+        };
+        now = new Date(window.end.getTime() + 60_000);
+        const lines = [];
+        for (let n = 0; n < NAMESPACES; n++) {
+          for (let r = 0; r < RESOURCES; r++) {
+            const cost = 1000 + ((h * 31 + n * 7 + r) % 5000);
+            lines.push({
+              window_start: window.start,
+              window_end: window.end,
+              namespace: `ns-${n}`,
+              team_id: team.id,
+              resource: `resource-${r}`,
+              quantity: `${(cost / 1000).toFixed(3)}`,
+              unit_price: '1000',
+              cost: String(cost),
+              price_book_id: 1,
+            });
+          }
+        }
+        await knex.batchInsert('usage_records', lines, 250);
+        await services.writer.post(knex, {
+          teamId: team.id,
+          amount: -lines.reduce((sum, l) => sum + BigInt(l.cost), 0n),
+          kind: 'usage',
+          idempotencyKey: `usage:${team.id}:${window.start.toISOString()}`,
+          actor: 'service:bison/billing',
+          window,
+        });
+      }
+    });
+    const service = new StatementService(
+      new StatementReader(knex),
+      'UTC',
+      () => new Date(MONTH_START + 40 * 24 * HOUR),
+    );
+    const samples: number[] = [];
+    let statement;
+    for (let pass = 0; pass < PASSES; pass++) {
+      const [result, millis] = await timed(() =>
+        service.statement(team, parseMonth('2026-10')),
+      );
+      statement = result;
+      samples.push(millis);
+    }
+    expect(statement!.ledger.count).toBe(HOURS);
+    expect(statement!.usage.lines).toHaveLength(NAMESPACES * RESOURCES);
+    report(`reports: monthly statement on ${id}`, [
+      {
+        usageLines: NAMESPACES * RESOURCES * HOURS,
+        debits: HOURS,
+        setupSeconds: ms(setupMillis / 1000),
+        statementMs: summarize(samples),
+        targetMs: 500,
+        machine: `${os.cpus().length} shared cores; SQLite is in memory`,
+      },
+    ]);
+  });
+});

@@ -1,0 +1,35 @@
+import { Config } from '@backstage/config';
+import { Knex } from 'knex';
+import { IANAZone } from 'luxon';
+import { StatementReader } from './statements/StatementReader';
+import { StatementService } from './statements/StatementService';
+
+export interface Reports {
+  statements: StatementService;
+}
+
+/** `bison.reports.timeZone`: months start at midnight there; UTC by default. */
+export function readReportsTimeZone(config: Config): string {
+  const zone = config.getOptionalString('bison.reports.timeZone') ?? 'UTC';
+  if (!IANAZone.isValidZone(zone)) {
+    throw new Error(
+      `bison.reports.timeZone '${zone}' is not an IANA time zone, e.g. Europe/Berlin`,
+    );
+  }
+  return zone;
+}
+
+/** Builds reporting: monthly statements that reconcile to the ledger. */
+export function createReports(options: {
+  knex: Knex;
+  config: Config;
+  clock?: () => Date;
+}): Reports {
+  return {
+    statements: new StatementService(
+      new StatementReader(options.knex),
+      readReportsTimeZone(options.config),
+      options.clock,
+    ),
+  };
+}

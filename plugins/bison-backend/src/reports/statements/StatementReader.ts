@@ -1,0 +1,109 @@
+import { Micros, moneyFromDb } from '@bison/plugin-bison-common';
+import Big from 'big.js';
+import { Knex } from 'knex';
+import { dateFromDb } from '../../database/dbValues';
+import { LedgerEntryRow, toLedgerEntry } from '../../wallet/ledgerRows';
+import { LedgerEntry } from '../../wallet/types';
+import { UsageLine } from './assembleStatement';
+
+/** Where a month's entries start and end in the ledger. */
+export interface LedgerMark {
+  id: bigint;
+  balanceAfter: Micros;
+}
+
+const isPostgres = (knex: Knex) => knex.client.config.client === 'pg';
+
+/**
+ * Reads what a statement is made of. A month's entries are those after the
+ * last entry before its start, up to the last entry before its end: ledger
+ * order, so that balances chain exactly from one month to the next.
+ */
+export class StatementReader {
+  constructor(private readonly knex: Knex) {}
+
+  async lastEntryBefore(
+    teamId: string,
+    instant: Date,
+  ): Promise<LedgerMark | undefined> {
+    const row = await this.knex('ledger_entries')
+      .where('team_id', teamId)
+      .where('created_at', '<', instant)
+      .orderBy('id', 'desc')
+      .first('id', 'balance_after');
+    return row
+      ? { id: BigInt(row.id), balanceAfter: moneyFromDb(row.balance_after) }
+      : undefined;
+  }
+
+  async entriesBetween(
+    teamId: string,
+    after: bigint | undefined,
+    upTo: bigint,
+  ): Promise<LedgerEntry[]> {
+    const query = this.knex<LedgerEntryRow>('ledger_entries')
+      .where('team_id', teamId)
+      .where('id', '<=', String(upTo))
+      .orderBy('id');
+    if (after !== undefined) query.where('id', '>', String(after));
+    return (await query).map(toLedgerEntry);
+  }
+
+  /** The usage lines behind the usage debits in the entry range. */
+  async usageBetween(
+    teamId: string,
+    after: bigint | undefined,
+    upTo: bigint,
+  ): Promise<UsageLine[]> {
+    const debits = this.knex('ledger_entries')
+      .select('window_start')
+      .where('team_id', teamId)
+      .where('kind', 'usage')
+      .where('id', '<=', String(upTo));
+    if (after !== undefined) debits.where('id', '>', String(after));
+    const lines = this.knex('usage_records')
+      .where('team_id', teamId)
+      .whereIn('window_start', debits)
+      .groupBy('namespace', 'resource')
+      .orderBy(['namespace', 'resource']);
+    if (isPostgres(this.knex)) {
+      const rows = await lines.select(
+        'namespace',
+        'resource',
+        this.knex.raw('SUM(CAST(quantity AS numeric))::text AS quantity'),
+        this.knex.raw('SUM(cost) AS cost'),
+      );
+      return rows.map(row => ({
+        project: row.namespace,
+        resource: row.resource,
+        quantity: new Big(row.quantity).toFixed(),
+        cost: moneyFromDb(row.cost),
+      }));
+    }
+    // SQLite has no exact decimal type: its quantities are added here.
+    const rows = await lines.select(
+      'namespace',
+      'resource',
+      this.knex.raw("GROUP_CONCAT(quantity, ' ') AS quantities"),
+      this.knex.raw('SUM(cost) AS cost'),
+    );
+    return rows.map(row => ({
+      project: row.namespace,
+      resource: row.resource,
+      quantity: (row.quantities as string)
+        .split(' ')
+        .reduce((sum, q) => sum.plus(q), new Big(0))
+        .toFixed(),
+      cost: moneyFromDb(row.cost),
+    }));
+  }
+
+  /** When the team's first entry was written, if it has any. */
+  async firstEntryAt(teamId: string): Promise<Date | undefined> {
+    const row = await this.knex('ledger_entries')
+      .where('team_id', teamId)
+      .orderBy('id')
+      .first('created_at');
+    return row ? dateFromDb(row.created_at) : undefined;
+  }
+}
