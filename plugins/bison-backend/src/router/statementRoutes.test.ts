@@ -1,4 +1,8 @@
 import { parse } from 'csv-parse/sync';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Server } from 'node:http';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import {
@@ -87,6 +91,44 @@ describe.each(databases.eachSupportedId())('statement routes on %p', id => {
       balance: '250.50',
     });
     expect(rows[4].description).toBe(json.body.ledger.sha256);
+  });
+
+  it('prints the statement as a PDF holding the same totals', async () => {
+    const json = (await api().get(`/teams/ml-team/statements/${thisMonth()}`))
+      .body;
+    const res = await api()
+      .get(`/teams/ml-team/statements/${thisMonth()}?format=pdf`)
+      .buffer(true)
+      .parse((response, callback) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => callback(null, Buffer.concat(chunks)));
+      });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const file = path.join(
+      mkdtempSync(path.join(os.tmpdir(), 'pdf-')),
+      's.pdf',
+    );
+    writeFileSync(file, res.body);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], {
+      encoding: 'utf8',
+    });
+    expect(text).toContain('Statement of account');
+    expect(text).toContain('Preliminary');
+    expect(text).toContain('ml-team (display) (ml-team)');
+    expect(text).toContain('group:default/ml-team');
+    expect(text).toContain(`${thisMonth()} (UTC)`);
+    expect(text).toMatch(/Opening balance\s+0\.00/);
+    expect(text).toMatch(
+      new RegExp(`Recharges\\s+${json.totals.recharge.replace('.', '\\.')}`),
+    );
+    expect(text).toMatch(
+      new RegExp(
+        `Closing balance\\s+${json.closingBalance.replace('.', '\\.')}`,
+      ),
+    );
+    expect(text).toContain(json.ledger.sha256);
   });
 
   it('refuses bad and future months with a 400 naming the month', async () => {

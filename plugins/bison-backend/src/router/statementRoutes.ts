@@ -17,6 +17,7 @@ import {
   statementCsvRows,
 } from '../reports/statements/statementCsv';
 import * as api from '../schema/openapi/generated/models';
+import { writeStatementPdf } from '../reports/statements/statementPdf';
 import { Team } from '../tenancy/TeamStore';
 import { LedgerEntry } from '../wallet/types';
 import { ApiRouter, RouteContext } from './types';
@@ -133,6 +134,14 @@ export function registerStatementRoutes(router: ApiRouter, ctx: RouteContext) {
       );
       return;
     }
-    res.json(statementView(team, name, statement));
+    const view = statementView(team, name, statement);
+    if (req.query.format === 'pdf') {
+      res.status(200);
+      res.type('application/pdf');
+      res.attachment(`${team.name}-statement-${name}.pdf`);
+      await writeStatementPdf(view, res);
+      return;
+    }
+    res.json(view);
   });
 }

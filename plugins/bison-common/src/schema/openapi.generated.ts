@@ -2907,7 +2907,7 @@ export interface operations {
     GetTeamStatement: {
         parameters: {
             query?: {
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "pdf";
             };
             header?: never;
             path: {
@@ -2920,7 +2920,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The statement. The CSV has one row per line of the statement, with the columns section, date, description, project, resource, quantity, amount, balance; its last row carries the SHA-256. */
+            /** @description The statement. The PDF is an A4 account statement for filing. The CSV has one row per line of the statement, with the columns section, date, description, project, resource, quantity, amount, balance; its last row carries the SHA-256. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2928,6 +2928,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Statement"];
                     "text/csv": string;
+                    "application/pdf": string;
                 };
             };
             400: components["responses"]["ErrorResponse"];

@@ -1,7 +1,7 @@
 import { Micros, moneyFromDb } from '@bison/plugin-bison-common';
 import Big from 'big.js';
 import { Knex } from 'knex';
-import { dateFromDb } from '../../database/dbValues';
+import { dateFromDb, EXACT_INTEGERS } from '../../database/dbValues';
 import { LedgerEntryRow, toLedgerEntry } from '../../wallet/ledgerRows';
 import { LedgerEntry } from '../../wallet/types';
 import { UsageLine } from './assembleStatement';
@@ -30,7 +30,8 @@ export class StatementReader {
       .where('team_id', teamId)
       .where('created_at', '<', instant)
       .orderBy('id', 'desc')
-      .first('id', 'balance_after');
+      .first('id', 'balance_after')
+      .options(EXACT_INTEGERS);
     return row
       ? { id: BigInt(row.id), balanceAfter: moneyFromDb(row.balance_after) }
       : undefined;
@@ -44,7 +45,8 @@ export class StatementReader {
     const query = this.knex<LedgerEntryRow>('ledger_entries')
       .where('team_id', teamId)
       .where('id', '<=', String(upTo))
-      .orderBy('id');
+      .orderBy('id')
+      .options(EXACT_INTEGERS);
     if (after !== undefined) query.where('id', '>', String(after));
     return (await query).map(toLedgerEntry);
   }
@@ -65,7 +67,8 @@ export class StatementReader {
       .where('team_id', teamId)
       .whereIn('window_start', debits)
       .groupBy('namespace', 'resource')
-      .orderBy(['namespace', 'resource']);
+      .orderBy(['namespace', 'resource'])
+      .options(EXACT_INTEGERS);
     if (isPostgres(this.knex)) {
       const rows = await lines.select(
         'namespace',
@@ -103,7 +106,8 @@ export class StatementReader {
     const row = await this.knex('ledger_entries')
       .where('team_id', teamId)
       .orderBy('id')
-      .first('created_at');
+      .first('created_at')
+      .options(EXACT_INTEGERS);
     return row ? dateFromDb(row.created_at) : undefined;
   }
 }

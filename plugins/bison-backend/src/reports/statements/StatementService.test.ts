@@ -155,9 +155,11 @@ describe.each(createTestDatabases().eachSupportedId())(
       );
     });
 
-    it('gives an empty, final statement for a month without entries', async () => {
+    it('gives an empty, final statement for a month without entries, exact beyond 2^53', async () => {
       const team = await replay([
         { kind: 'recharge', amount: 100n * M, hours: 1 },
+        { kind: 'usage', lines: [[0, 0, 9_007_199_254_740_993n]], hours: 1 },
+        { kind: 'recharge', amount: 9_007_199_254_740_993n, hours: 1 },
         { kind: 'adjustment', amount: -10n * M, hours: 24 * 70 },
       ]);
       const service = new StatementService(

@@ -1,5 +1,6 @@
 import { Micros } from '@bison/plugin-bison-common';
 import Big from 'big.js';
+import { byAmountDescending } from '../../billing/compareMicros';
 import { LedgerEntry, LedgerEntryKind } from '../../wallet/types';
 import { statementHash } from './statementHash';
 
@@ -114,7 +115,7 @@ export function assembleStatement(input: StatementInput): Statement {
     .map(([project, cost]) => ({ project, cost }))
     .sort(
       (a, b) =>
-        Number(b.cost - a.cost > 0n) - Number(b.cost - a.cost < 0n) ||
+        byAmountDescending(a.cost, b.cost) ||
         a.project.localeCompare(b.project),
     );
   const quantities = new Map<string, Big>();

@@ -5047,14 +5047,14 @@ export const spec = {
             required: false,
             schema: {
               type: 'string',
-              enum: ['json', 'csv'],
+              enum: ['json', 'csv', 'pdf'],
             },
           },
         ],
         responses: {
           '200': {
             description:
-              'The statement. The CSV has one row per line of the statement, with the columns section, date, description, project, resource, quantity, amount, balance; its last row carries the SHA-256.',
+              'The statement. The PDF is an A4 account statement for filing. The CSV has one row per line of the statement, with the columns section, date, description, project, resource, quantity, amount, balance; its last row carries the SHA-256.',
             content: {
               'application/json': {
                 schema: {
@@ -5064,6 +5064,12 @@ export const spec = {
               'text/csv': {
                 schema: {
                   type: 'string',
+                },
+              },
+              'application/pdf': {
+                schema: {
+                  type: 'string',
+                  format: 'binary',
                 },
               },
             },

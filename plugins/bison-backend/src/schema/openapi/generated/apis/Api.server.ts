@@ -254,7 +254,7 @@ export type GetTeamStatement = {
     month: string;
   };
   query: {
-    format?: 'json' | 'csv';
+    format?: 'json' | 'csv' | 'pdf';
   };
   response: Statement | Error | Error | Error | Error;
 };
