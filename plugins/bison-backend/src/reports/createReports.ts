@@ -3,9 +3,11 @@ import { Knex } from 'knex';
 import { IANAZone } from 'luxon';
 import { StatementReader } from './statements/StatementReader';
 import { StatementService } from './statements/StatementService';
+import { TeamReportReader } from './teams/TeamReportReader';
 
 export interface Reports {
   statements: StatementService;
+  teams: TeamReportReader;
 }
 
 /** `bison.reports.timeZone`: months start at midnight there; UTC by default. */
@@ -19,7 +21,7 @@ export function readReportsTimeZone(config: Config): string {
   return zone;
 }
 
-/** Builds reporting: monthly statements that reconcile to the ledger. */
+/** Builds reporting: monthly statements that reconcile to the ledger, and the cross-team report. */
 export function createReports(options: {
   knex: Knex;
   config: Config;
@@ -31,5 +33,6 @@ export function createReports(options: {
       readReportsTimeZone(options.config),
       options.clock,
     ),
+    teams: new TeamReportReader(options.knex),
   };
 }

@@ -9,6 +9,7 @@ import { registerUsageRoutes } from './usageRoutes';
 import { registerNodeRoutes } from './nodeRoutes';
 import { registerProjectRoutes } from './projectRoutes';
 import { registerQuotaRoutes } from './quotaRoutes';
+import { registerReportRoutes } from './reportRoutes';
 import { registerTeamRoutes } from './teamRoutes';
 import { RouteContext } from './types';
 import { registerWalletRoutes } from './walletRoutes';
@@ -44,5 +45,6 @@ export async function createRouter(ctx: RouteContext): Promise<express.Router> {
   registerUsageRoutes(router, ctx);
   registerAlertRoutes(router, ctx);
   registerStatementRoutes(router, ctx);
+  registerReportRoutes(router, ctx);
   return router;
 }

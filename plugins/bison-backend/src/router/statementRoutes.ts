@@ -2,8 +2,6 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
-  formatMoney,
-  Micros,
   reportsReadPermission,
   teamReadPermission,
 } from '@bison/plugin-bison-common';
@@ -20,13 +18,14 @@ import * as api from '../schema/openapi/generated/models';
 import { writeStatementPdf } from '../reports/statements/statementPdf';
 import { Team } from '../tenancy/TeamStore';
 import { LedgerEntry } from '../wallet/types';
+import { moneyFormatter } from './responses';
 import { ApiRouter, RouteContext } from './types';
 
 export function registerStatementRoutes(router: ApiRouter, ctx: RouteContext) {
   const { httpAuth, authorizer, teams, reports, settings } = ctx;
   const { statements } = reports;
   const decimals = settings.currency.minorUnits;
-  const money = (amount: Micros) => formatMoney(amount, { decimals });
+  const money = moneyFormatter(settings);
 
   /** The team, for its members (team read) or finance (reports read). */
   const readableTeam = async (

@@ -1,33 +1,14 @@
-import { InputError } from '@backstage/errors';
 import {
   BucketGranularity,
-  parseIsoInstant,
   reportsReadPermission,
   teamReadPermission,
 } from '@bison/plugin-bison-common';
 import { byAmountDescending } from '../billing/compareMicros';
 import { UsageGroupBy } from '../billing/UsageReports';
 import { assertBasicPermission } from './basicPermission';
-import { parseField } from './fieldErrors';
 import { moneyFormatter } from './responses';
+import { parseRange } from './parseRange';
 import { ApiRouter, RouteContext } from './types';
-
-const DAY = 86_400_000;
-const MAX_RANGE_DAYS = 400;
-
-function parseRange(query: { from?: string; to?: string }) {
-  const to = query.to
-    ? parseField('to', () => parseIsoInstant(query.to!))
-    : new Date();
-  const from = query.from
-    ? parseField('from', () => parseIsoInstant(query.from!))
-    : new Date(to.getTime() - 30 * DAY);
-  if (from >= to) throw new InputError("'from' must be before 'to'");
-  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY) {
-    throw new InputError(`the range may span at most ${MAX_RANGE_DAYS} days`);
-  }
-  return { from, to };
-}
 
 export function registerUsageRoutes(router: ApiRouter, ctx: RouteContext) {
   const { httpAuth, authorizer, billing, teams } = ctx;

@@ -665,6 +665,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Every team's cost over the period, ranked, with its usage by resource, its share of the charged total, the change against the previous period of the same length, and its balance and state now. Needs bison.reports.read. */
+        get: operations["GetTeamReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1422,6 +1439,38 @@ export interface components {
                 /** @description SHA-256 (hex) over the month's entries in ledger order, one line each: `id;kind;amount;balanceAfter;createdAt` with amounts in micro-units, the time in ISO 8601 UTC and a newline after each. */
                 sha256: string;
             };
+        };
+        TeamReportRow: {
+            team: string;
+            displayName: string;
+            cost: components["schemas"]["Money"];
+            /** @description Share of the charged total in percent, one decimal, e.g. "66.7". */
+            sharePercent: string;
+            previousCost: components["schemas"]["Money"];
+            change: components["schemas"]["Money"];
+            /** @description Change against the previous period in percent; null when it had no cost. */
+            changePercent: null | string;
+            byResource: {
+                resource: string;
+                quantity: string;
+                cost: components["schemas"]["Money"];
+            }[];
+            balance: null | components["schemas"]["Money"];
+            state: null | components["schemas"]["WalletState"];
+        };
+        TeamReport: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** Format: date-time */
+            previousFrom: string;
+            /** Format: date-time */
+            previousTo: string;
+            total: components["schemas"]["Money"];
+            unallocated: components["schemas"]["Money"];
+            previousTotal: components["schemas"]["Money"];
+            teams: components["schemas"]["TeamReportRow"][];
         };
     };
     responses: {
@@ -2935,6 +2984,36 @@ export interface operations {
             401: components["responses"]["ErrorResponse"];
             403: components["responses"]["ErrorResponse"];
             404: components["responses"]["ErrorResponse"];
+        };
+    };
+    GetTeamReport: {
+        parameters: {
+            query?: {
+                /** @description RFC 3339 instant, inclusive; default 30 days before to. */
+                from?: string;
+                /** @description RFC 3339 instant, exclusive; default now. */
+                to?: string;
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. The CSV has a row per team with the columns team, displayName, cost, sharePercent, previousCost, change, changePercent, balance, state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamReport"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
         };
     };
 }

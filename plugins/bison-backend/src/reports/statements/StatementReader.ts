@@ -1,9 +1,9 @@
 import { Micros, moneyFromDb } from '@bison/plugin-bison-common';
-import Big from 'big.js';
 import { Knex } from 'knex';
 import { dateFromDb, EXACT_INTEGERS } from '../../database/dbValues';
 import { LedgerEntryRow, toLedgerEntry } from '../../wallet/ledgerRows';
 import { LedgerEntry } from '../../wallet/types';
+import { sumUsage } from '../usageTotals';
 import { UsageLine } from './assembleStatement';
 
 /** Where a month's entries start and end in the ledger. */
@@ -11,8 +11,6 @@ export interface LedgerMark {
   id: bigint;
   balanceAfter: Micros;
 }
-
-const isPostgres = (knex: Knex) => knex.client.config.client === 'pg';
 
 /**
  * Reads what a statement is made of. A month's entries are those after the
@@ -65,39 +63,13 @@ export class StatementReader {
     if (after !== undefined) debits.where('id', '>', String(after));
     const lines = this.knex('usage_records')
       .where('team_id', teamId)
-      .whereIn('window_start', debits)
-      .groupBy('namespace', 'resource')
-      .orderBy(['namespace', 'resource'])
-      .options(EXACT_INTEGERS);
-    if (isPostgres(this.knex)) {
-      const rows = await lines.select(
-        'namespace',
-        'resource',
-        this.knex.raw('SUM(CAST(quantity AS numeric))::text AS quantity'),
-        this.knex.raw('SUM(cost) AS cost'),
-      );
-      return rows.map(row => ({
-        project: row.namespace,
-        resource: row.resource,
-        quantity: new Big(row.quantity).toFixed(),
-        cost: moneyFromDb(row.cost),
-      }));
-    }
-    // SQLite has no exact decimal type: its quantities are added here.
-    const rows = await lines.select(
-      'namespace',
-      'resource',
-      this.knex.raw("GROUP_CONCAT(quantity, ' ') AS quantities"),
-      this.knex.raw('SUM(cost) AS cost'),
-    );
-    return rows.map(row => ({
-      project: row.namespace,
-      resource: row.resource,
-      quantity: (row.quantities as string)
-        .split(' ')
-        .reduce((sum, q) => sum.plus(q), new Big(0))
-        .toFixed(),
-      cost: moneyFromDb(row.cost),
+      .whereIn('window_start', debits);
+    const totals = await sumUsage(this.knex, lines, ['namespace', 'resource']);
+    return totals.map(total => ({
+      project: total.keys.namespace!,
+      resource: total.keys.resource!,
+      quantity: total.quantity,
+      cost: total.cost,
     }));
   }
 

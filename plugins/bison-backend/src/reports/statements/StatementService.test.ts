@@ -83,7 +83,7 @@ describe.each(createTestDatabases().eachSupportedId())(
           s.lines.map(([p, r, cost]) => ({
             window_start: window.start,
             window_end: window.end,
-            namespace: `project-${p}`,
+            namespace: `${team.name}-project-${p}`,
             team_id: team.id,
             resource: ['cpu', 'memory', 'nvidia.com/gpu'][r],
             quantity: '1.5',

@@ -2684,6 +2684,139 @@ export const spec = {
           'ledger',
         ],
       },
+      TeamReportRow: {
+        type: 'object',
+        properties: {
+          team: {
+            type: 'string',
+          },
+          displayName: {
+            type: 'string',
+          },
+          cost: {
+            $ref: '#/components/schemas/Money',
+          },
+          sharePercent: {
+            type: 'string',
+            description:
+              'Share of the charged total in percent, one decimal, e.g. "66.7".',
+          },
+          previousCost: {
+            $ref: '#/components/schemas/Money',
+          },
+          change: {
+            $ref: '#/components/schemas/Money',
+          },
+          changePercent: {
+            description:
+              'Change against the previous period in percent; null when it had no cost.',
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                type: 'string',
+              },
+            ],
+          },
+          byResource: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                resource: {
+                  type: 'string',
+                },
+                quantity: {
+                  type: 'string',
+                },
+                cost: {
+                  $ref: '#/components/schemas/Money',
+                },
+              },
+              required: ['resource', 'quantity', 'cost'],
+            },
+          },
+          balance: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                $ref: '#/components/schemas/Money',
+              },
+            ],
+          },
+          state: {
+            oneOf: [
+              {
+                type: 'null',
+              },
+              {
+                $ref: '#/components/schemas/WalletState',
+              },
+            ],
+          },
+        },
+        required: [
+          'team',
+          'displayName',
+          'cost',
+          'sharePercent',
+          'previousCost',
+          'change',
+          'changePercent',
+          'byResource',
+          'balance',
+          'state',
+        ],
+      },
+      TeamReport: {
+        type: 'object',
+        properties: {
+          from: {
+            type: 'string',
+            format: 'date-time',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+          },
+          previousFrom: {
+            type: 'string',
+            format: 'date-time',
+          },
+          previousTo: {
+            type: 'string',
+            format: 'date-time',
+          },
+          total: {
+            $ref: '#/components/schemas/Money',
+          },
+          unallocated: {
+            $ref: '#/components/schemas/Money',
+          },
+          previousTotal: {
+            $ref: '#/components/schemas/Money',
+          },
+          teams: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/TeamReportRow',
+            },
+          },
+        },
+        required: [
+          'from',
+          'to',
+          'previousFrom',
+          'previousTo',
+          'total',
+          'unallocated',
+          'previousTotal',
+          'teams',
+        ],
+      },
     },
     securitySchemes: {
       JWT: {
@@ -5084,6 +5217,75 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/reports/teams': {
+      get: {
+        operationId: 'GetTeamReport',
+        description:
+          "Every team's cost over the period, ranked, with its usage by resource, its share of the charged total, the change against the previous period of the same length, and its balance and state now. Needs bison.reports.read.",
+        parameters: [
+          {
+            name: 'from',
+            in: 'query',
+            required: false,
+            description:
+              'RFC 3339 instant, inclusive; default 30 days before to.',
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            required: false,
+            description: 'RFC 3339 instant, exclusive; default now.',
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'format',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['json', 'csv'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The report. The CSV has a row per team with the columns team, displayName, cost, sharePercent, previousCost, change, changePercent, balance, state.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/TeamReport',
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
             $ref: '#/components/responses/ErrorResponse',
           },
         },

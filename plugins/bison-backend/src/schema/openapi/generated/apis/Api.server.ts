@@ -48,6 +48,7 @@ import { Team } from '../models/Team.model';
 import { TeamAlerts } from '../models/TeamAlerts.model';
 import { TeamList } from '../models/TeamList.model';
 import { TeamQuota } from '../models/TeamQuota.model';
+import { TeamReport } from '../models/TeamReport.model';
 import { TeamUsage } from '../models/TeamUsage.model';
 import { TeamsAtRisk } from '../models/TeamsAtRisk.model';
 import { TransactionKind } from '../models/TransactionKind.model';
@@ -244,6 +245,17 @@ export type GetTeamQuota = {
     team: string;
   };
   response: TeamQuota | Error | Error | Error | Error;
+};
+/**
+ * @public
+ */
+export type GetTeamReport = {
+  query: {
+    _from?: string;
+    to?: string;
+    format?: 'json' | 'csv';
+  };
+  response: TeamReport | Error | Error | Error;
 };
 /**
  * @public
@@ -588,6 +600,8 @@ export type EndpointMap = {
   '#get|/teams/{team}/projects/{project}': GetTeamProject;
 
   '#get|/teams/{team}/quota': GetTeamQuota;
+
+  '#get|/reports/teams': GetTeamReport;
 
   '#get|/teams/{team}/statements/{month}': GetTeamStatement;
 

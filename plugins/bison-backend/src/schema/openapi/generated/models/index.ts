@@ -86,6 +86,8 @@ export * from '../models/TeamAtRisk.model';
 export * from '../models/TeamList.model';
 export * from '../models/TeamQuota.model';
 export * from '../models/TeamQuotaProjectsInner.model';
+export * from '../models/TeamReport.model';
+export * from '../models/TeamReportRow.model';
 export * from '../models/TeamUsage.model';
 export * from '../models/TeamUsageTotalsInner.model';
 export * from '../models/TeamsAtRisk.model';

@@ -1,0 +1,142 @@
+import { parse } from 'csv-parse/sync';
+import { Knex } from 'knex';
+import { Server } from 'node:http';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import {
+  bisonApi,
+  startPluginBackend,
+} from '../__testUtils__/startPluginBackend';
+
+jest.setTimeout(60_000);
+
+const databases = createTestDatabases();
+const HOUR = 3_600_000;
+const FROM = '2026-11-01T00:00:00.000Z';
+const TO = '2026-11-08T00:00:00.000Z';
+const M = 1_000_000;
+
+describe.each(databases.eachSupportedId())('report routes on %p', id => {
+  let server: Server;
+  let knex: Knex;
+  const api = () => bisonApi(server);
+
+  async function usage(
+    team: string | null,
+    namespace: string,
+    at: string,
+    lines: Array<[string, string, number]>,
+  ) {
+    const teamId = team
+      ? (await knex('teams').where('name', team).first()).id
+      : null;
+    const start = new Date(at);
+    await knex('usage_records').insert(
+      lines.map(([resource, quantity, cost]) => ({
+        window_start: start,
+        window_end: new Date(start.getTime() + HOUR),
+        namespace,
+        team_id: teamId,
+        resource,
+        quantity,
+        unit_price: String(cost),
+        cost: String(cost),
+        price_book_id: 1,
+      })),
+    );
+  }
+
+  beforeAll(async () => {
+    knex = await databases.init(id);
+    server = await startPluginBackend(knex, {
+      groups: ['ml-team', 'data-team', 'evil-team'],
+    });
+    await usage('ml-team', 'ml-training', '2026-11-02T10:00:00Z', [
+      ['cpu', '1.25', 5 * M],
+      ['nvidia.com/gpu:NVIDIA-H100-80GB-HBM3', '2', 55 * M],
+    ]);
+    await usage('ml-team', 'ml-serving', '2026-11-03T10:00:00Z', [
+      ['cpu', '0.75', 20 * M],
+    ]);
+    await usage('data-team', 'data-etl', '2026-11-04T10:00:00Z', [
+      ['memory', '64', 20 * M],
+    ]);
+    await usage(null, 'kube-system', '2026-11-05T10:00:00Z', [
+      ['cpu', '1', 3 * M],
+    ]);
+    // The week before: ml-team cost 40.00, evil-team 10.00.
+    await usage('ml-team', 'ml-training', '2026-10-27T10:00:00Z', [
+      ['cpu', '2', 40 * M],
+    ]);
+    await usage('evil-team', 'evil', '2026-10-28T10:00:00Z', [
+      ['cpu', '1', 10 * M],
+    ]);
+  });
+
+  it('ranks the teams with shares, changes, resources and wallets', async () => {
+    const res = await api().get('/reports/teams').query({ from: FROM, to: TO });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      from: FROM,
+      to: TO,
+      previousFrom: '2026-10-25T00:00:00.000Z',
+      previousTo: FROM,
+      total: '103.00',
+      unallocated: '3.00',
+      previousTotal: '50.00',
+    });
+    expect(
+      res.body.teams.map((t: any) => [
+        t.team,
+        t.cost,
+        t.sharePercent,
+        t.change,
+        t.changePercent,
+      ]),
+    ).toEqual([
+      ['ml-team', '80.00', '80.0', '40.00', '100.0'],
+      ['data-team', '20.00', '20.0', '20.00', null],
+      ['evil-team', '0.00', '0.0', '-10.00', '-100.0'],
+    ]);
+    expect(res.body.teams[0].byResource).toEqual([
+      {
+        resource: 'nvidia.com/gpu:NVIDIA-H100-80GB-HBM3',
+        quantity: '2',
+        cost: '55.00',
+      },
+      { resource: 'cpu', quantity: '2', cost: '25.00' },
+    ]);
+    expect(res.body.teams[0]).toMatchObject({
+      balance: '0.00',
+      state: 'active',
+    });
+  });
+
+  it('exports the ranking as CSV', async () => {
+    const res = await api()
+      .get('/reports/teams')
+      .query({ from: FROM, to: TO, format: 'csv' });
+    expect(res.status).toBe(200);
+    const rows: Record<string, string>[] = parse(res.text, { columns: true });
+    expect(rows.map(r => [r.team, r.cost, r.sharePercent])).toEqual([
+      ['ml-team', '80.00', '80.0'],
+      ['data-team', '20.00', '20.0'],
+      ['evil-team', '0.00', '0.0'],
+    ]);
+  });
+
+  it('refuses bad periods with a 400 naming the field', async () => {
+    const cases: Array<[Record<string, string>, string]> = [
+      [{ from: TO, to: FROM }, "'from' must be before 'to'"],
+      [
+        { from: '2024-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' },
+        'at most 400 days',
+      ],
+      [{ from: 'yesterday' }, "'from'"],
+    ];
+    for (const [query, message] of cases) {
+      const res = await api().get('/reports/teams').query(query);
+      expect({ query, status: res.status }).toEqual({ query, status: 400 });
+      expect(res.body.error.message).toContain(message);
+    }
+  });
+});

@@ -1,0 +1,111 @@
+import { reportsReadPermission } from '@bison/plugin-bison-common';
+import { stringify } from 'csv-stringify';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { spreadsheetSafe } from '../csv/spreadsheetSafe';
+import { assembleTeamReport } from '../reports/teams/assembleTeamReport';
+import { assertBasicPermission } from './basicPermission';
+import { parseRange } from './parseRange';
+import { moneyFormatter } from './responses';
+import { ApiRouter, RouteContext } from './types';
+
+const TEAM_CSV_COLUMNS = [
+  'team',
+  'displayName',
+  'cost',
+  'sharePercent',
+  'previousCost',
+  'change',
+  'changePercent',
+  'balance',
+  'state',
+];
+
+const percent = (perMille: number | null) =>
+  perMille === null ? null : (perMille / 10).toFixed(1);
+
+export function registerReportRoutes(router: ApiRouter, ctx: RouteContext) {
+  const { httpAuth, teams, walletStore, reports } = ctx;
+  const money = moneyFormatter(ctx.settings);
+
+  router.get('/reports/teams', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    await assertBasicPermission(ctx, credentials, reportsReadPermission);
+    const range = parseRange(req.query);
+    const length = range.to.getTime() - range.from.getTime();
+    const previousRange = {
+      from: new Date(range.from.getTime() - length),
+      to: range.from,
+    };
+    const [current, previous] = await Promise.all([
+      reports.teams.totals(range),
+      reports.teams.costByTeam(previousRange),
+    ]);
+    const teamIds = [
+      ...new Set(
+        [...current.map(t => t.teamId), ...previous.keys()].filter(
+          (id): id is string => id !== null,
+        ),
+      ),
+    ];
+    const [known, wallets] = await Promise.all([
+      teams.getTeamsById(teamIds),
+      walletStore.getWallets(teamIds),
+    ]);
+    const report = assembleTeamReport({
+      current,
+      previous,
+      teams: new Map(known.map(t => [t.id, t])),
+      wallets,
+    });
+    const rows = report.teams.map(row => ({
+      team: row.team,
+      displayName: row.displayName,
+      cost: money(row.cost),
+      sharePercent: percent(row.sharePerMille)!,
+      previousCost: money(row.previousCost),
+      change: money(row.change),
+      changePercent: percent(row.changePerMille),
+      byResource: row.byResource.map(r => ({
+        resource: r.resource,
+        quantity: r.quantity,
+        cost: money(r.cost),
+      })),
+      balance: row.balance === null ? null : money(row.balance),
+      state: row.state,
+    }));
+    if (req.query.format === 'csv') {
+      res.status(200);
+      res.type('text/csv');
+      res.attachment('bison-teams-report.csv');
+      await pipeline(
+        Readable.from(
+          rows.map(row => [
+            spreadsheetSafe(row.team),
+            spreadsheetSafe(row.displayName),
+            row.cost,
+            row.sharePercent,
+            row.previousCost,
+            row.change,
+            row.changePercent ?? '',
+            row.balance ?? '',
+            row.state ?? '',
+          ]),
+        ),
+        stringify({ header: true, columns: TEAM_CSV_COLUMNS }),
+        res,
+      );
+      return;
+    }
+    res.json({
+      from: range.from,
+      to: range.to,
+      previousFrom: previousRange.from,
+      previousTo: previousRange.to,
+      total: money(report.total),
+      unallocated: money(report.unallocated),
+      previousTotal: money(report.previousTotal),
+      teams: rows,
+    });
+  });
+}
