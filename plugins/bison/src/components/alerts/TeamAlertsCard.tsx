@@ -39,6 +39,7 @@ function FiringList(props: { firing: FiringAlert[] }) {
       {props.firing.map(alert => (
         <Box
           key={`${alert.rule}/${alert.subject}`}
+          data-testid={`firing-${alert.rule}`}
           display="flex"
           alignItems="center"
           gridGap={8}
