@@ -3,11 +3,11 @@ import { Knex } from 'knex';
 import { IANAZone } from 'luxon';
 import { StatementReader } from './statements/StatementReader';
 import { StatementService } from './statements/StatementService';
-import { TeamReportReader } from './teams/TeamReportReader';
+import { ReportReader } from './ReportReader';
 
 export interface Reports {
   statements: StatementService;
-  teams: TeamReportReader;
+  usage: ReportReader;
 }
 
 /** `bison.reports.timeZone`: months start at midnight there; UTC by default. */
@@ -33,6 +33,6 @@ export function createReports(options: {
       readReportsTimeZone(options.config),
       options.clock,
     ),
-    teams: new TeamReportReader(options.knex),
+    usage: new ReportReader(options.knex),
   };
 }

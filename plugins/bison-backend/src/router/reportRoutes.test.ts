@@ -124,6 +124,37 @@ describe.each(databases.eachSupportedId())('report routes on %p', id => {
     ]);
   });
 
+  it('ranks every namespace, unallocated ones included', async () => {
+    const res = await api()
+      .get('/reports/projects')
+      .query({ from: FROM, to: TO });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ total: '103.00', unallocated: '3.00' });
+    expect(
+      res.body.projects.map((p: any) => [
+        p.project,
+        p.team,
+        p.cost,
+        p.sharePercent,
+      ]),
+    ).toEqual([
+      ['ml-training', 'ml-team', '60.00', '58.3'],
+      ['data-etl', 'data-team', '20.00', '19.4'],
+      ['ml-serving', 'ml-team', '20.00', '19.4'],
+      ['kube-system', null, '3.00', '2.9'],
+    ]);
+    const csv = await api()
+      .get('/reports/projects')
+      .query({ from: FROM, to: TO, format: 'csv' });
+    const rows: Record<string, string>[] = parse(csv.text, { columns: true });
+    expect(rows.at(-1)).toEqual({
+      project: 'kube-system',
+      team: '',
+      cost: '3.00',
+      sharePercent: '2.9',
+    });
+  });
+
   it('refuses bad periods with a 400 naming the field', async () => {
     const cases: Array<[Record<string, string>, string]> = [
       [{ from: TO, to: FROM }, "'from' must be before 'to'"],
@@ -134,9 +165,15 @@ describe.each(databases.eachSupportedId())('report routes on %p', id => {
       [{ from: 'yesterday' }, "'from'"],
     ];
     for (const [query, message] of cases) {
-      const res = await api().get('/reports/teams').query(query);
-      expect({ query, status: res.status }).toEqual({ query, status: 400 });
-      expect(res.body.error.message).toContain(message);
+      for (const path of ['/reports/teams', '/reports/projects']) {
+        const res = await api().get(path).query(query);
+        expect({ path, query, status: res.status }).toEqual({
+          path,
+          query,
+          status: 400,
+        });
+        expect(res.body.error.message).toContain(message);
+      }
     }
   });
 });

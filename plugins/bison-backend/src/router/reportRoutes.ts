@@ -3,6 +3,7 @@ import { stringify } from 'csv-stringify';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { spreadsheetSafe } from '../csv/spreadsheetSafe';
+import { assembleProjectReport } from '../reports/projects/assembleProjectReport';
 import { assembleTeamReport } from '../reports/teams/assembleTeamReport';
 import { assertBasicPermission } from './basicPermission';
 import { parseRange } from './parseRange';
@@ -21,6 +22,8 @@ const TEAM_CSV_COLUMNS = [
   'state',
 ];
 
+const PROJECT_CSV_COLUMNS = ['project', 'team', 'cost', 'sharePercent'];
+
 const percent = (perMille: number | null) =>
   perMille === null ? null : (perMille / 10).toFixed(1);
 
@@ -38,8 +41,8 @@ export function registerReportRoutes(router: ApiRouter, ctx: RouteContext) {
       to: range.from,
     };
     const [current, previous] = await Promise.all([
-      reports.teams.totals(range),
-      reports.teams.costByTeam(previousRange),
+      reports.usage.totals(range),
+      reports.usage.costByTeam(previousRange),
     ]);
     const teamIds = [
       ...new Set(
@@ -106,6 +109,61 @@ export function registerReportRoutes(router: ApiRouter, ctx: RouteContext) {
       unallocated: money(report.unallocated),
       previousTotal: money(report.previousTotal),
       teams: rows,
+    });
+  });
+
+  router.get('/reports/projects', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    await assertBasicPermission(ctx, credentials, reportsReadPermission);
+    const range = parseRange(req.query);
+    const report = assembleProjectReport(
+      await reports.usage.projectTotals(range),
+    );
+    const teamIds = [
+      ...new Set(
+        report.projects
+          .map(p => p.teamId)
+          .filter((id): id is string => id !== null),
+      ),
+    ];
+    const names = new Map(
+      (await teams.getTeamsById(teamIds)).map(t => [t.id, t.name]),
+    );
+    const rows = report.projects.map(row => ({
+      project: row.namespace,
+      team: row.teamId ? names.get(row.teamId) ?? row.teamId : null,
+      cost: money(row.cost),
+      sharePercent: percent(row.sharePerMille)!,
+      byResource: row.byResource.map(r => ({
+        resource: r.resource,
+        quantity: r.quantity,
+        cost: money(r.cost),
+      })),
+    }));
+    if (req.query.format === 'csv') {
+      res.status(200);
+      res.type('text/csv');
+      res.attachment('bison-projects-report.csv');
+      await pipeline(
+        Readable.from(
+          rows.map(row => [
+            spreadsheetSafe(row.project),
+            row.team ? spreadsheetSafe(row.team) : '',
+            row.cost,
+            row.sharePercent,
+          ]),
+        ),
+        stringify({ header: true, columns: PROJECT_CSV_COLUMNS }),
+        res,
+      );
+      return;
+    }
+    res.json({
+      from: range.from,
+      to: range.to,
+      total: money(report.total),
+      unallocated: money(report.unallocated),
+      projects: rows,
     });
   });
 }

@@ -682,6 +682,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Every namespace's cost over the period, unallocated ones included, ranked, with its usage by resource. Needs bison.reports.read. */
+        get: operations["GetProjectReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1471,6 +1488,27 @@ export interface components {
             unallocated: components["schemas"]["Money"];
             previousTotal: components["schemas"]["Money"];
             teams: components["schemas"]["TeamReportRow"][];
+        };
+        ProjectReport: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            total: components["schemas"]["Money"];
+            unallocated: components["schemas"]["Money"];
+            projects: {
+                /** @description The namespace. */
+                project: string;
+                /** @description The team it was charged to; null when unallocated. */
+                team: null | string;
+                cost: components["schemas"]["Money"];
+                sharePercent: string;
+                byResource: {
+                    resource: string;
+                    quantity: string;
+                    cost: components["schemas"]["Money"];
+                }[];
+            }[];
         };
     };
     responses: {
@@ -3008,6 +3046,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TeamReport"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+        };
+    };
+    GetProjectReport: {
+        parameters: {
+            query?: {
+                /** @description RFC 3339 instant, inclusive; default 30 days before to. */
+                from?: string;
+                /** @description RFC 3339 instant, exclusive; default now. */
+                to?: string;
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. The CSV has a row per namespace and team with the columns project, team (empty when unallocated), cost, sharePercent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectReport"];
                     "text/csv": string;
                 };
             };

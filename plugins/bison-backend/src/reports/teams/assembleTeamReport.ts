@@ -1,5 +1,6 @@
 import { Micros, WalletState } from '@bison/plugin-bison-common';
 import { byAmountDescending } from '../../billing/compareMicros';
+import { perMille } from '../perMille';
 
 export interface TeamUsageTotal {
   teamId: string | null;
@@ -30,13 +31,6 @@ export interface TeamReportRow {
   byResource: Array<{ resource: string; quantity: string; cost: Micros }>;
   balance: Micros | null;
   state: WalletState | null;
-}
-
-/** Rounds a ratio of two amounts to per mille, half away from zero. */
-function perMille(part: Micros, whole: Micros): number {
-  const scaled = part * 2000n;
-  const rounded = (scaled + (scaled >= 0n ? whole : -whole)) / (2n * whole);
-  return Number(rounded);
 }
 
 /**

@@ -2817,6 +2817,81 @@ export const spec = {
           'teams',
         ],
       },
+      ProjectReport: {
+        type: 'object',
+        properties: {
+          from: {
+            type: 'string',
+            format: 'date-time',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+          },
+          total: {
+            $ref: '#/components/schemas/Money',
+          },
+          unallocated: {
+            $ref: '#/components/schemas/Money',
+          },
+          projects: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                project: {
+                  type: 'string',
+                  description: 'The namespace.',
+                },
+                team: {
+                  description:
+                    'The team it was charged to; null when unallocated.',
+                  oneOf: [
+                    {
+                      type: 'null',
+                    },
+                    {
+                      type: 'string',
+                    },
+                  ],
+                },
+                cost: {
+                  $ref: '#/components/schemas/Money',
+                },
+                sharePercent: {
+                  type: 'string',
+                },
+                byResource: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      resource: {
+                        type: 'string',
+                      },
+                      quantity: {
+                        type: 'string',
+                      },
+                      cost: {
+                        $ref: '#/components/schemas/Money',
+                      },
+                    },
+                    required: ['resource', 'quantity', 'cost'],
+                  },
+                },
+              },
+              required: [
+                'project',
+                'team',
+                'cost',
+                'sharePercent',
+                'byResource',
+              ],
+            },
+          },
+        },
+        required: ['from', 'to', 'total', 'unallocated', 'projects'],
+      },
     },
     securitySchemes: {
       JWT: {
@@ -5270,6 +5345,75 @@ export const spec = {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/TeamReport',
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/reports/projects': {
+      get: {
+        operationId: 'GetProjectReport',
+        description:
+          "Every namespace's cost over the period, unallocated ones included, ranked, with its usage by resource. Needs bison.reports.read.",
+        parameters: [
+          {
+            name: 'from',
+            in: 'query',
+            required: false,
+            description:
+              'RFC 3339 instant, inclusive; default 30 days before to.',
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            required: false,
+            description: 'RFC 3339 instant, exclusive; default now.',
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'format',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['json', 'csv'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The report. The CSV has a row per namespace and team with the columns project, team (empty when unallocated), cost, sharePercent.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ProjectReport',
                 },
               },
               'text/csv': {

@@ -37,6 +37,7 @@ import { PricePreview } from '../models/PricePreview.model';
 import { PricePreviewRequest } from '../models/PricePreviewRequest.model';
 import { Project } from '../models/Project.model';
 import { ProjectList } from '../models/ProjectList.model';
+import { ProjectReport } from '../models/ProjectReport.model';
 import { QuotaInput } from '../models/QuotaInput.model';
 import { RechargeRequest } from '../models/RechargeRequest.model';
 import { ResumeRequest } from '../models/ResumeRequest.model';
@@ -186,6 +187,17 @@ export type GetProject = {
     project: string;
   };
   response: Project | Error | Error | Error | Error;
+};
+/**
+ * @public
+ */
+export type GetProjectReport = {
+  query: {
+    _from?: string;
+    to?: string;
+    format?: 'json' | 'csv';
+  };
+  response: ProjectReport | Error | Error | Error;
 };
 /**
  * @public
@@ -588,6 +600,8 @@ export type EndpointMap = {
   '#get|/prices': GetPrices;
 
   '#get|/projects/{project}': GetProject;
+
+  '#get|/reports/projects': GetProjectReport;
 
   '#get|/settings': GetSettings;
 

@@ -59,6 +59,8 @@ export * from '../models/PricePreviewRequest.model';
 export * from '../models/PricePreviewRequestResourcesInner.model';
 export * from '../models/Project.model';
 export * from '../models/ProjectList.model';
+export * from '../models/ProjectReport.model';
+export * from '../models/ProjectReportProjectsInner.model';
 export * from '../models/QuotaInput.model';
 export * from '../models/QuotaStatus.model';
 export * from '../models/RechargeRequest.model';

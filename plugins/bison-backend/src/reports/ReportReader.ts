@@ -1,11 +1,12 @@
 import { Micros, moneyFromDb } from '@bison/plugin-bison-common';
 import { Knex } from 'knex';
-import { EXACT_INTEGERS } from '../../database/dbValues';
-import { sumUsage } from '../usageTotals';
-import { TeamUsageTotal } from './assembleTeamReport';
+import { EXACT_INTEGERS } from '../database/dbValues';
+import { sumUsage } from './usageTotals';
+import { ProjectUsageTotal } from './projects/assembleProjectReport';
+import { TeamUsageTotal } from './teams/assembleTeamReport';
 
-/** Reads the usage records behind the cross-team report. */
-export class TeamReportReader {
+/** Reads the usage records behind the cross-team and project reports. */
+export class ReportReader {
   constructor(private readonly knex: Knex) {}
 
   private inRange(range: { from: Date; to: Date }) {
@@ -20,6 +21,24 @@ export class TeamReportReader {
       'resource',
     ]);
     return totals.map(total => ({
+      teamId: total.keys.team_id,
+      resource: total.keys.resource!,
+      quantity: total.quantity,
+      cost: total.cost,
+    }));
+  }
+
+  async projectTotals(range: {
+    from: Date;
+    to: Date;
+  }): Promise<ProjectUsageTotal[]> {
+    const totals = await sumUsage(this.knex, this.inRange(range), [
+      'namespace',
+      'team_id',
+      'resource',
+    ]);
+    return totals.map(total => ({
+      namespace: total.keys.namespace!,
       teamId: total.keys.team_id,
       resource: total.keys.resource!,
       quantity: total.quantity,
