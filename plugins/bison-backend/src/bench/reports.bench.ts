@@ -1,5 +1,11 @@
+import { formatMoney } from '@bison/plugin-bison-common';
+import { stringify } from 'csv-stringify';
 import { Knex } from 'knex';
 import os from 'node:os';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { UsageReports } from '../billing/UsageReports';
+import { USAGE_CSV_COLUMNS, usageCsvRows } from '../router/usageCsv';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { createWalletServices } from '../__testUtils__/walletFixture';
 import { parseMonth } from '../reports/months';
@@ -11,7 +17,9 @@ import { report, summarize, timed } from './stats';
  * Reports at scale, on PostgreSQL and SQLite: the monthly statement of a
  * team with BISON_BENCH_NAMESPACES (50) namespaces × BISON_BENCH_RESOURCES
  * (10) resources billed every hour of a 31-day month (744 windows), so
- * 372,000 usage lines behind 744 debits (target < 500 ms).
+ * 372,000 usage lines behind 744 debits (target < 500 ms); and a team's
+ * BISON_BENCH_CSV_LINES (1,000,000) usage lines streamed as CSV: time and
+ * peak RSS (target < 150 MB).
  *
  * Prints numbers; asserts only that the statement reconciles.
  */
@@ -23,6 +31,39 @@ const HOURS = 31 * 24;
 const HOUR = 3_600_000;
 const MONTH_START = Date.parse('2026-10-01T00:00:00Z');
 const PASSES = 5;
+
+const CSV_LINES = Number(process.env.BISON_BENCH_CSV_LINES ?? 1_000_000);
+const isPg = (knex: Knex) => knex.client.config.client === 'pg';
+
+/** Inserts `count` usage lines of one team in SQL: 1,000 per window. */
+async function insertUsageLines(knex: Knex, teamId: string, count: number) {
+  const start = MONTH_START;
+  if (isPg(knex)) {
+    await knex.raw(
+      `INSERT INTO usage_records
+         (window_start, window_end, namespace, team_id, resource, quantity,
+          unit_price, cost, price_book_id)
+       SELECT to_timestamp((CAST(:start AS bigint) + (g / 1000) * 3600000) / 1000.0),
+              to_timestamp((CAST(:start AS bigint) + (g / 1000 + 1) * 3600000) / 1000.0),
+              'csv-ns-' || (g % 100), :teamId, 'resource-' || ((g / 100) % 10),
+              '1.25', 40000, 50000 + g % 7, 1
+         FROM generate_series(CAST(0 AS bigint), :last) AS g`,
+      { start, teamId, last: count - 1 },
+    );
+    return;
+  }
+  await knex.raw(
+    `WITH RECURSIVE g(x) AS (SELECT 0 UNION ALL SELECT x + 1 FROM g WHERE x < ?)
+     INSERT INTO usage_records
+       (window_start, window_end, namespace, team_id, resource, quantity,
+        unit_price, cost, price_book_id)
+     SELECT ? + (x / 1000) * 3600000, ? + (x / 1000 + 1) * 3600000,
+            'csv-ns-' || (x % 100), ?, 'resource-' || ((x / 100) % 10),
+            '1.25', 40000, 50000 + x % 7, 1
+       FROM g`,
+    [count - 1, start, start, teamId],
+  );
+}
 
 const databases = createTestDatabases();
 const ms = (value: number) => +value.toFixed(1);
@@ -107,6 +148,59 @@ describe.each(databases.eachSupportedId())('reports benchmark on %p', id => {
         statementMs: summarize(samples),
         targetMs: 500,
         machine: `${os.cpus().length} shared cores; SQLite is in memory`,
+      },
+    ]);
+  });
+
+  it(`streams ${CSV_LINES} usage lines as CSV`, async () => {
+    const services = await createWalletServices(knex);
+    const team = await services.createTeam('csv-team');
+    const [, setupMillis] = await timed(() =>
+      insertUsageLines(knex, team.id, CSV_LINES),
+    );
+    global.gc?.();
+    const rssBefore = process.memoryUsage().rss;
+    let peakRss = rssBefore;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }, 50);
+    let bytes = 0;
+    let lines = -1; // the header
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        bytes += chunk.length;
+        lines += chunk.toString('utf8').split('\n').length - 1;
+        done();
+      },
+    });
+    const [, millis] = await timed(() =>
+      pipeline(
+        Readable.from(
+          usageCsvRows(
+            new UsageReports(knex).streamUsageLines(team.id, {
+              from: new Date(MONTH_START),
+              to: new Date(MONTH_START + 2000 * HOUR),
+            }),
+            micros => formatMoney(micros, { decimals: 2 }),
+          ),
+        ),
+        stringify({ header: true, columns: USAGE_CSV_COLUMNS }),
+        sink,
+      ),
+    );
+    clearInterval(sampler);
+    expect(lines).toBe(CSV_LINES);
+    report(`reports: usage CSV on ${id}`, [
+      {
+        lines: CSV_LINES,
+        setupSeconds: ms(setupMillis / 1000),
+        seconds: ms(millis / 1000),
+        linesPerSecond: Math.round((CSV_LINES / millis) * 1000),
+        megabytes: ms(bytes / 2 ** 20),
+        rssBeforeMiB: ms(rssBefore / 2 ** 20),
+        peakRssMiB: ms(peakRss / 2 ** 20),
+        peakGrowthMiB: ms((peakRss - rssBefore) / 2 ** 20),
+        targetPeakMiB: 150,
       },
     ]);
   });

@@ -9,6 +9,17 @@ import { bucketUsage } from './usageBuckets';
 
 export type UsageGroupBy = 'resource' | 'project';
 
+/** One billed line: a resource of a namespace in a window. */
+export interface UsageLineRecord {
+  windowStart: Date;
+  windowEnd: Date;
+  namespace: string;
+  resource: string;
+  quantity: string;
+  unitPrice: bigint;
+  cost: bigint;
+}
+
 /** How many unallocated namespaces a summary names. */
 const UNALLOCATED_NAMESPACES = 10;
 
@@ -38,6 +49,68 @@ export class UsageReports {
       })),
       granularity,
     );
+  }
+
+  /**
+   * Every usage line of the team in the range, oldest first, read in
+   * keyset batches so that memory stays flat however many there are.
+   */
+  async *streamUsageLines(
+    teamId: string,
+    range: { from: Date; to: Date },
+    batchSize = 5000,
+  ): AsyncGenerator<UsageLineRecord> {
+    let after: { windowStart: Date; id: string } | undefined;
+    for (;;) {
+      const query = this.knex('usage_records')
+        .where({ team_id: teamId })
+        .where('window_start', '>=', range.from)
+        .where('window_start', '<', range.to)
+        .orderBy([
+          { column: 'window_start', order: 'asc' },
+          { column: 'id', order: 'asc' },
+        ])
+        .limit(batchSize)
+        .select(
+          'id',
+          'window_start',
+          'window_end',
+          'namespace',
+          'resource',
+          'quantity',
+          'unit_price',
+          'cost',
+        )
+        .options(EXACT_INTEGERS);
+      if (after) {
+        const { windowStart, id } = after;
+        query.where(next =>
+          next
+            .where('window_start', '>', windowStart)
+            .orWhere(same =>
+              same.where('window_start', windowStart).where('id', '>', id),
+            ),
+        );
+      }
+      const rows = await query;
+      for (const row of rows) {
+        yield {
+          windowStart: dateFromDb(row.window_start),
+          windowEnd: dateFromDb(row.window_end),
+          namespace: row.namespace,
+          resource: row.resource,
+          quantity: row.quantity,
+          unitPrice: moneyFromDb(row.unit_price),
+          cost: moneyFromDb(row.cost),
+        };
+      }
+      if (rows.length < batchSize) return;
+      const last = rows[rows.length - 1];
+      after = {
+        windowStart: dateFromDb(last.window_start),
+        id: String(last.id),
+      };
+    }
   }
 
   /**

@@ -155,6 +155,32 @@ describe.each(databases.eachSupportedId())('report routes on %p', id => {
     });
   });
 
+  it("streams a team's usage lines as CSV", async () => {
+    const res = await api()
+      .get('/teams/ml-team/usage')
+      .query({ from: FROM, to: TO, format: 'csv' });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const rows: Record<string, string>[] = parse(res.text, { columns: true });
+    expect(rows).toEqual([
+      {
+        windowStart: '2026-11-02T10:00:00.000Z',
+        windowEnd: '2026-11-02T11:00:00.000Z',
+        project: 'ml-training',
+        resource: 'cpu',
+        quantity: '1.25',
+        unitPrice: '5.00',
+        cost: '5.00',
+      },
+      expect.objectContaining({
+        project: 'ml-training',
+        resource: 'nvidia.com/gpu:NVIDIA-H100-80GB-HBM3',
+        cost: '55.00',
+      }),
+      expect.objectContaining({ project: 'ml-serving', cost: '20.00' }),
+    ]);
+  });
+
   it('refuses bad periods with a 400 naming the field', async () => {
     const cases: Array<[Record<string, string>, string]> = [
       [{ from: TO, to: FROM }, "'from' must be before 'to'"],

@@ -3,11 +3,15 @@ import {
   reportsReadPermission,
   teamReadPermission,
 } from '@bison/plugin-bison-common';
+import { stringify } from 'csv-stringify';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { byAmountDescending } from '../billing/compareMicros';
 import { UsageGroupBy } from '../billing/UsageReports';
 import { assertBasicPermission } from './basicPermission';
 import { moneyFormatter } from './responses';
 import { parseRange } from './parseRange';
+import { USAGE_CSV_COLUMNS, usageCsvRows } from './usageCsv';
 import { ApiRouter, RouteContext } from './types';
 
 export function registerUsageRoutes(router: ApiRouter, ctx: RouteContext) {
@@ -22,6 +26,19 @@ export function registerUsageRoutes(router: ApiRouter, ctx: RouteContext) {
       req.params.team,
     );
     const range = parseRange(req.query);
+    if (req.query.format === 'csv') {
+      res.status(200);
+      res.type('text/csv');
+      res.attachment(`${team.name}-usage.csv`);
+      await pipeline(
+        Readable.from(
+          usageCsvRows(billing.reports.streamUsageLines(team.id, range), money),
+        ),
+        stringify({ header: true, columns: USAGE_CSV_COLUMNS }),
+        res,
+      );
+      return;
+    }
     const granularity = (req.query.granularity ?? 'day') as BucketGranularity;
     const groupBy = (req.query.groupBy ?? 'resource') as UsageGroupBy;
     const usage = await billing.reports.teamUsage(

@@ -2605,6 +2605,8 @@ export interface operations {
                 granularity?: "hour" | "day" | "month";
                 /** @description Break down by resource or project. */
                 groupBy?: "resource" | "project";
+                /** @description csv streams every usage line of the range instead (granularity and groupBy do not apply). */
+                format?: "json" | "csv";
             };
             header?: never;
             path: {
@@ -2615,13 +2617,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The usage. */
+            /** @description The usage. The CSV has a row per billed line with the columns windowStart, windowEnd, project, resource, quantity, unitPrice, cost (quantity in the resource's billing unit, prices per unit). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TeamUsage"];
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["ErrorResponse"];

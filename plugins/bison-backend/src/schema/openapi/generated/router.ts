@@ -4590,14 +4590,31 @@ export const spec = {
               enum: ['resource', 'project'],
             },
           },
+          {
+            name: 'format',
+            in: 'query',
+            required: false,
+            description:
+              'csv streams every usage line of the range instead (granularity and groupBy do not apply).',
+            schema: {
+              type: 'string',
+              enum: ['json', 'csv'],
+            },
+          },
         ],
         responses: {
           '200': {
-            description: 'The usage.',
+            description:
+              "The usage. The CSV has a row per billed line with the columns windowStart, windowEnd, project, resource, quantity, unitPrice, cost (quantity in the resource's billing unit, prices per unit).",
             content: {
               'application/json': {
                 schema: {
                   $ref: '#/components/schemas/TeamUsage',
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
                 },
               },
             },

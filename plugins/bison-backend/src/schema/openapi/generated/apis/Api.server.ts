@@ -294,6 +294,7 @@ export type GetTeamUsage = {
     to?: string;
     granularity?: 'hour' | 'day' | 'month';
     groupBy?: 'resource' | 'project';
+    format?: 'json' | 'csv';
   };
   response: TeamUsage | Error | Error | Error | Error;
 };
