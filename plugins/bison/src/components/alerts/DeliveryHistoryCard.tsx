@@ -16,11 +16,10 @@ import { AlertDelivery, AlertDeliveryStatus, bisonApiRef } from '../../api';
 import { errorMessage } from '../shared/errorMessage';
 import { Instant } from '../shared/Instant';
 import { plural } from '../shared/plural';
-import { COMPACT_TABLE, EmptyTable } from './compactTable';
+import { COMPACT_TABLE, EmptyTable, NO_WRAP } from './compactTable';
 import { DeliveryStatusChip } from './DeliveryStatusChip';
 
 const PAGE = 25;
-const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
 /**
  * Every delivery of every alert message, newest first, with its attempts,

@@ -16,7 +16,7 @@ import { AlertDelivery, bisonApiRef, FiringAlert } from '../../api';
 import { alertsRouteRef } from '../../routes';
 import { Instant } from '../shared/Instant';
 import { ChannelsCard } from './ChannelsCard';
-import { COMPACT_TABLE, EmptyTable } from './compactTable';
+import { COMPACT_TABLE, EmptyTable, NO_WRAP } from './compactTable';
 import { DeliveryStatusChip } from './DeliveryStatusChip';
 import { RULE_TITLES } from './ruleText';
 
@@ -86,6 +86,7 @@ export function TeamAlertsCard(props: { team: string }) {
     {
       title: 'When',
       field: 'createdAt',
+      cellStyle: NO_WRAP,
       render: d => <Instant at={d.createdAt} />,
     },
     { title: 'Alert', field: 'message.title' },
@@ -99,7 +100,7 @@ export function TeamAlertsCard(props: { team: string }) {
 
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} md={canUpdate ? 6 : 12}>
+      <Grid item xs={12}>
         <InfoCard
           title="Alerts"
           deepLink={{ title: 'All alerts', link: alertsLink() }}
@@ -125,7 +126,7 @@ export function TeamAlertsCard(props: { team: string }) {
         </InfoCard>
       </Grid>
       {canUpdate && (
-        <Grid item xs={12} md={6}>
+        <Grid item xs={12}>
           <ChannelsCard team={team} title="Team channels" />
         </Grid>
       )}

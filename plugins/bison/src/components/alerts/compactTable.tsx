@@ -9,6 +9,9 @@ export const COMPACT_TABLE = {
   padding: 'dense',
 } as const;
 
+/** A cell kept on one line (dates, names). */
+export const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 /** What an empty table says instead of its rows. */
 export function EmptyTable(props: { text: string }) {
   return (
