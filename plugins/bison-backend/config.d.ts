@@ -135,6 +135,20 @@ export interface Config {
       /** When the billing task runs; defaults to every 5 minutes. */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       /**
+       * The check of billed windows against the usage source's answer now;
+       * it reports differences and never changes the ledger.
+       */
+      reconciliation?: {
+        /** The latest billed windows each check compares; defaults to 24. */
+        recentWindows?: number;
+        /** Older windows each check compares, picked at random; defaults to 24. */
+        sampleWindows?: number;
+        /** How many days back the sample reaches; defaults to 31. */
+        lookbackDays?: number;
+        /** When the check runs; defaults to every 6 hours. */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
+      /**
        * The OpenCost usage source (id `opencost`): usage per namespace from
        * OpenCost's allocation API. Without this section it is not available.
        */
@@ -225,6 +239,13 @@ export interface Config {
        * reports, e.g. Europe/Berlin. Defaults to UTC.
        */
       timeZone?: string;
+    };
+    /** The activity log: every change made in Bison, never a secret. */
+    activity?: {
+      /** How many days entries are kept; defaults to 400. */
+      retentionDays?: number;
+      /** When old entries are removed; defaults to once a day. */
+      retentionSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
     /** Alerts: rules, channels and their delivery. */
     alerts?: {

@@ -9,6 +9,7 @@ import {
   bisonAlertChannelsExtensionPoint,
   bisonUsageSourcesExtensionPoint,
 } from '@bison/plugin-bison-node';
+import { createActivity } from './activity/createActivity';
 import { createAlerts } from './alerts/createAlerts';
 import { createReports } from './reports/createReports';
 import { ChannelTypeRegistry } from './alerts/delivery/ChannelTypeRegistry';
@@ -151,7 +152,14 @@ export const bisonPlugin = createBackendPlugin({
           });
           namespaceOwners = owners;
         }
+        const activity = await createActivity({
+          knex,
+          config: deps.config,
+          scheduler: deps.scheduler,
+          logger: deps.logger,
+        });
         const enforcement = await createEnforcement({
+          activity,
           knex,
           config: deps.config,
           scheduler: deps.scheduler,
@@ -174,12 +182,14 @@ export const bisonPlugin = createBackendPlugin({
           ledger,
           wallets,
           owners: namespaceOwners,
+          teams,
           logger: deps.logger,
         });
         await scheduleBilling({
           scheduler: deps.scheduler,
           config: deps.config,
           engine: billing.engine,
+          reconciler: billing.reconciler,
         });
 
         const alerts = await createAlerts({
@@ -226,6 +236,7 @@ export const bisonPlugin = createBackendPlugin({
             enforcement: enforcement.service,
             alerts,
             reports: createReports({ knex, config: deps.config }),
+            activity,
           }),
         );
         deps.httpRouter.addAuthPolicy({

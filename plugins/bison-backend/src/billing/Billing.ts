@@ -3,6 +3,8 @@ import { BillingEngine } from './BillingEngine';
 import { BillingStore } from './BillingStore';
 import { PriceBookStore } from './prices/PriceBookStore';
 import { BillingSettings } from './readBillingSettings';
+import { Reconciler } from './reconciliation/Reconciler';
+import { ReconciliationStore } from './reconciliation/ReconciliationStore';
 import { UsageReports } from './UsageReports';
 
 /** The billing engine and what its routes read, built once by the plugin. */
@@ -13,4 +15,6 @@ export interface Billing {
   prices: PriceBookStore;
   reports: UsageReports;
   sources: UsageSourceRegistry;
+  reconciler: Reconciler;
+  reconciliation: ReconciliationStore;
 }

@@ -5,6 +5,7 @@ import {
 import { alignWindowStart } from '@bison/plugin-bison-common';
 import { Knex } from 'knex';
 import { dateFromDb } from '../database/dbValues';
+import { TeamStore } from '../tenancy/TeamStore';
 import { LedgerWriter } from '../wallet/LedgerWriter';
 import { WalletService } from '../wallet/WalletService';
 import { Billing } from './Billing';
@@ -14,6 +15,7 @@ import { NamespaceOwners } from './NamespaceOwners';
 import { defaultPrices } from './prices/defaultPrices';
 import { PriceBookStore } from './prices/PriceBookStore';
 import { BillingSettings } from './readBillingSettings';
+import { createReconciler } from './reconciliation/createReconciliation';
 import { UsageReports } from './UsageReports';
 import { UsageSourceRegistry } from './UsageSourceRegistry';
 
@@ -37,6 +39,7 @@ export async function createBilling(options: {
   ledger: LedgerWriter;
   wallets: WalletService;
   owners: NamespaceOwners;
+  teams: TeamStore;
   logger: LoggerService;
 }): Promise<Billing> {
   const { knex, settings, sources } = options;
@@ -56,6 +59,8 @@ export async function createBilling(options: {
   }
   const store = new BillingStore(knex);
   const start = await firstWindowStart(knex, settings);
+  const source = () =>
+    settings.sourceId ? sources.get(settings.sourceId) : undefined;
   const engine = new BillingEngine({
     knex,
     store,
@@ -63,8 +68,7 @@ export async function createBilling(options: {
     ledger: options.ledger,
     wallets: options.wallets,
     owners: options.owners,
-    source: () =>
-      settings.sourceId ? sources.get(settings.sourceId) : undefined,
+    source,
     logger: options.logger,
     windowMs: settings.windowMs,
     settleDelayMs: settings.settleDelayMs,
@@ -78,5 +82,15 @@ export async function createBilling(options: {
     prices,
     reports: new UsageReports(knex),
     sources,
+    ...createReconciler(options.config, {
+      knex,
+      prices,
+      owners: options.owners,
+      source,
+      ledger: options.ledger,
+      wallets: options.wallets,
+      teams: options.teams,
+      logger: options.logger,
+    }),
   };
 }

@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { Knex } from 'knex';
+import { ActivityLog } from '../activity/types';
 import { AppliedPosting, PostingObserver } from '../wallet/types';
 import {
   EnforcementStore,
@@ -48,6 +49,8 @@ export class WalletStates implements PostingObserver {
       clock?: () => Date;
       /** Called after a committed change of these teams' states. */
       onChanged?: (teamIds: string[]) => void;
+      /** Where automatic transitions are logged, with the transition. */
+      activity?: ActivityLog;
     },
   ) {}
 
@@ -81,7 +84,7 @@ export class WalletStates implements PostingObserver {
       });
       if (!changes(row, outcome)) continue;
       // The posting holds the wallet's row lock: the guard cannot fail here.
-      await this.store.applyStateChange(
+      await this.applyAutomatic(
         trx,
         this.changeOf(row, outcome, posting.balanceAfter, posting.actor),
         now,
@@ -132,12 +135,37 @@ export class WalletStates implements PostingObserver {
       const now = this.now();
       const outcome = this.evaluate(row, now);
       if (!changes(row, outcome)) return false;
-      return this.store.applyStateChange(
+      return this.applyAutomatic(
         trx,
         this.changeOf(row, outcome, row.balance, ENFORCEMENT_ACTOR),
         now,
       );
     });
+  }
+
+  /** Stores a change found by evaluation, logging its transitions with it. */
+  private async applyAutomatic(
+    trx: Knex.Transaction,
+    change: StateChange,
+    now: Date,
+  ): Promise<boolean> {
+    const applied = await this.store.applyStateChange(trx, change, now);
+    if (!applied) return false;
+    for (const transition of change.transitions) {
+      await this.options.activity?.record(
+        {
+          actor: change.actor,
+          action: 'wallet-state',
+          team: { id: change.teamId },
+          summary: `${transition.from} → ${transition.to}: ${transition.reason}`,
+          before: { state: transition.from },
+          after: { state: transition.to },
+        },
+        now,
+        trx,
+      );
+    }
+    return true;
   }
 
   /** Suspends a team now, or updates the reason and hold of its suspension. */

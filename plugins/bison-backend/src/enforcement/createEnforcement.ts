@@ -1,3 +1,4 @@
+import { ActivityLog } from '../activity/types';
 import {
   LoggerService,
   RootConfigService,
@@ -44,6 +45,7 @@ export async function createEnforcement(options: {
   tenancy?: Tenancy;
   kubeConfig?: k8s.KubeConfig;
   clock?: () => Date;
+  activity?: ActivityLog;
 }): Promise<Enforcement> {
   const { knex, teams, wallets, logger, clock } = options;
   const store = new EnforcementStore(knex);
@@ -79,6 +81,7 @@ export async function createEnforcement(options: {
       clusterConfigured: Boolean(ladder),
       clock,
       onChanged: teamIds => teamIds.forEach(announce),
+      activity: options.activity,
     },
   );
   options.ledger.observeWith(states);

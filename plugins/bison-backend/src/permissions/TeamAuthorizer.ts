@@ -120,6 +120,17 @@ export class TeamAuthorizer {
     return decision.result === AuthorizeResult.ALLOW ? 'all' : 'none';
   }
 
+  /** The ids of the teams the caller holds `permission` on, or all. */
+  async teamIds(
+    credentials: BackstageCredentials,
+    permission: TeamPermission,
+  ): Promise<'all' | string[]> {
+    const filter = await this.teamFilter(credentials, permission);
+    if (filter === 'all') return 'all';
+    if (filter === 'none') return [];
+    return (await this.teams.listTeams(filter)).map(team => team.id);
+  }
+
   /** Applies a decision to a team; conditional outcomes are remembered with the decision. */
   private allows(decision: PolicyDecision, team: Team): boolean {
     if (decision.result !== AuthorizeResult.CONDITIONAL) {

@@ -12,6 +12,7 @@ import {
   NOTIFICATIONS_CHANNEL,
 } from '../alerts/store/OutboxStore';
 import * as api from '../schema/openapi/generated/models';
+import { Team } from '../tenancy/TeamStore';
 import { actorOf } from './actor';
 import { audited } from './audited';
 import { assertBasicPermission } from './basicPermission';
@@ -29,17 +30,6 @@ export function registerAlertRoutes(router: ApiRouter, ctx: RouteContext) {
       { credentials },
     );
     return decision.result === AuthorizeResult.ALLOW;
-  };
-
-  /** The ids of the teams the caller holds `permission` on, or all. */
-  const teamIdsWith = async (
-    credentials: BackstageCredentials,
-    permission: typeof teamReadPermission,
-  ): Promise<'all' | string[]> => {
-    const filter = await authorizer.teamFilter(credentials, permission);
-    if (filter === 'all') return 'all';
-    if (filter === 'none') return [];
-    return (await teams.listTeams(filter)).map(team => team.id);
   };
 
   const teamNames = async (ids: Array<string | null>) => {
@@ -131,6 +121,18 @@ export function registerAlertRoutes(router: ApiRouter, ctx: RouteContext) {
     await authorizer.assertAllowed(credentials, teamUpdatePermission, team);
   };
 
+  const channelTeam = async (channel: StoredChannel) =>
+    channel.teamId ? teams.getTeamById(channel.teamId) : null;
+
+  /** What the activity log keeps of a channel: never its secrets. */
+  const channelChange = (channel: StoredChannel) => ({
+    name: channel.name,
+    type: channel.type,
+    enabled: channel.enabled,
+    settings: channel.settings,
+    hasSecret: channel.sealedSecrets !== null,
+  });
+
   const channelFor = async (credentials: BackstageCredentials, id: string) => {
     const channel = await alerts.channels.get(id);
     await assertMayManageChannel(credentials, channel.teamId);
@@ -150,7 +152,7 @@ export function registerAlertRoutes(router: ApiRouter, ctx: RouteContext) {
     } else {
       const [global, teamIds] = await Promise.all([
         mayManage(credentials),
-        teamIdsWith(credentials, teamUpdatePermission),
+        authorizer.teamIds(credentials, teamUpdatePermission),
       ]);
       channels = (await alerts.channelStore.list()).filter(channel =>
         channel.teamId === null
@@ -178,23 +180,29 @@ export function registerAlertRoutes(router: ApiRouter, ctx: RouteContext) {
       'secrets',
       'enabled',
     ]);
-    let teamId: string | null = null;
+    let team: Team | null = null;
     if (body.team !== undefined) {
-      const team = await authorizer.authorizeTeam(
+      team = await authorizer.authorizeTeam(
         credentials,
         teamUpdatePermission,
         body.team,
       );
-      teamId = team.id;
     } else {
       await assertBasicPermission(ctx, credentials, alertsManagePermission);
     }
     const channel = await audited(
       ctx,
       req,
-      'alert-channel-create',
-      { type: body.type, team: body.team ?? null, name: body.name },
-      () => alerts.channels.create(teamId, body, actorOf(credentials)),
+      {
+        action: 'alert-channel-create',
+        team,
+        subject: body.name,
+        meta: { type: body.type },
+        summary: created => `Added ${created.type} channel ${created.name}`,
+        after: created => channelChange(created),
+      },
+      () =>
+        alerts.channels.create(team?.id ?? null, body, actorOf(credentials)),
     );
     res
       .status(201)
@@ -214,10 +222,17 @@ export function registerAlertRoutes(router: ApiRouter, ctx: RouteContext) {
     const updated = await audited(
       ctx,
       req,
-      'alert-channel-update',
       {
-        channel: channel.id,
-        fields: Object.keys(req.body),
+        action: 'alert-channel-update',
+        team: await channelTeam(channel),
+        subject: channel.name,
+        meta: { channel: channel.id, fields: Object.keys(req.body) },
+        summary: () =>
+          `Changed ${Object.keys(req.body).join(', ')} of channel ${
+            channel.name
+          }`,
+        before: () => channelChange(channel),
+        after: changed => channelChange(changed),
       },
       () => alerts.channels.update(channel.id, req.body, actorOf(credentials)),
     );
@@ -230,8 +245,14 @@ export function registerAlertRoutes(router: ApiRouter, ctx: RouteContext) {
     await audited(
       ctx,
       req,
-      'alert-channel-delete',
-      { channel: channel.id, name: channel.name },
+      {
+        action: 'alert-channel-delete',
+        team: await channelTeam(channel),
+        subject: channel.name,
+        meta: { channel: channel.id },
+        summary: () => `Removed ${channel.type} channel ${channel.name}`,
+        before: () => channelChange(channel),
+      },
       () => alerts.channels.delete(channel.id, actorOf(credentials)),
     );
     res.status(204).end();
@@ -264,11 +285,20 @@ export function registerAlertRoutes(router: ApiRouter, ctx: RouteContext) {
     const globalChannels = new Set(
       (await alerts.channelStore.list({ global: true })).map(c => c.id),
     );
+    const previous = await alerts.rules.view();
     const view = await audited(
       ctx,
       req,
-      'alert-rules-update',
-      { rules: Array.isArray(req.body.rules) ? req.body.rules.length : 0 },
+      {
+        action: 'alert-rules-update',
+        subject: 'alert rules',
+        meta: {
+          rules: Array.isArray(req.body.rules) ? req.body.rules.length : 0,
+        },
+        summary: saved => `Saved ${saved.rules.length} alert rules`,
+        before: () => previous.rules,
+        after: saved => saved.rules,
+      },
       () =>
         alerts.rules.replace(
           req.body.rules,
@@ -293,7 +323,10 @@ export function registerAlertRoutes(router: ApiRouter, ctx: RouteContext) {
           .id,
       ];
     } else if (!(await mayManage(credentials))) {
-      const readable = await teamIdsWith(credentials, teamReadPermission);
+      const readable = await authorizer.teamIds(
+        credentials,
+        teamReadPermission,
+      );
       teamIds = readable === 'all' ? undefined : readable;
     }
     const records = await alerts.outbox.history({
@@ -322,8 +355,15 @@ export function registerAlertRoutes(router: ApiRouter, ctx: RouteContext) {
     const retried = await audited(
       ctx,
       req,
-      'alert-delivery-retry',
-      { delivery: delivery.id },
+      {
+        action: 'alert-delivery-retry',
+        team: delivery.message.teamId
+          ? await teams.getTeamById(delivery.message.teamId)
+          : null,
+        subject: `delivery ${delivery.id}`,
+        summary: () => `Sent "${delivery.message.title}" again`,
+        changed: done => done,
+      },
       () =>
         alerts.outbox.retry(
           delivery.id,

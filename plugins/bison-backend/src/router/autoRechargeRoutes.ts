@@ -10,6 +10,7 @@ import {
   RechargeSchedule,
 } from '../wallet/autoRecharge/AutoRechargePolicy';
 import { actorOf } from './actor';
+import { audited } from './audited';
 import { parseField, rejectUnknownFields } from './fieldErrors';
 import { moneyFormatter } from './responses';
 import { ApiRouter, RouteContext } from './types';
@@ -146,19 +147,20 @@ export function registerAutoRechargeRoutes(
       updatedBy: actorOf(credentials),
     };
 
-    const event = await ctx.auditor.createEvent({
-      eventId: 'wallet-auto-recharge-update',
-      request: req,
-      severityLevel: 'medium',
-      meta: { team: team.name, enabled: body.enabled },
-    });
-    try {
-      await autoRecharge.putPolicy(team.id, policy);
-      await event.success();
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    await audited(
+      ctx,
+      req,
+      {
+        action: 'wallet-auto-recharge-update',
+        team,
+        meta: { enabled: body.enabled },
+        summary: () =>
+          body.enabled ? 'Changed auto-recharge' : 'Turned auto-recharge off',
+        before: () => (previous ? policyResponse(previous) : null),
+        after: () => policyResponse(policy),
+      },
+      () => autoRecharge.putPolicy(team.id, policy),
+    );
     res.json(policyResponse(policy));
   });
 }

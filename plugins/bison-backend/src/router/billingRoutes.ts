@@ -75,16 +75,26 @@ export function registerBillingRoutes(router: ApiRouter, ctx: RouteContext) {
     if (manualRun) {
       throw new ConflictError('a billing run started here is still running');
     }
-    const run = audited(ctx, req, 'billing-run', {}, async () => {
-      const result = await billing.engine.run({
-        trigger: 'manual',
-        actor: actorOf(credentials),
-      });
-      const [stored] = (await billing.store.listRuns(20)).filter(
-        candidate => candidate.id === result.runId,
-      );
-      return stored;
-    });
+    const run = audited(
+      ctx,
+      req,
+      {
+        action: 'billing-run',
+        subject: 'billing',
+        summary: stored =>
+          `Ran billing: ${stored.windowsBilled} windows billed, ${stored.status}`,
+      },
+      async () => {
+        const result = await billing.engine.run({
+          trigger: 'manual',
+          actor: actorOf(credentials),
+        });
+        const [stored] = (await billing.store.listRuns(20)).filter(
+          candidate => candidate.id === result.runId,
+        );
+        return stored;
+      },
+    );
     manualRun = run;
     try {
       res.json(runResponse(await run));

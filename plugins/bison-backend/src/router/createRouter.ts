@@ -1,5 +1,6 @@
 import express from 'express';
 import { createOpenApiRouter } from '../schema/openapi';
+import { registerActivityRoutes } from './activityRoutes';
 import { registerAlertRoutes } from './alertRoutes';
 import { registerAutoRechargeRoutes } from './autoRechargeRoutes';
 import { registerBillingRoutes } from './billingRoutes';
@@ -13,6 +14,7 @@ import { registerReportRoutes } from './reportRoutes';
 import { registerTeamRoutes } from './teamRoutes';
 import { RouteContext } from './types';
 import { registerWalletRoutes } from './walletRoutes';
+import { registerReconciliationRoutes } from './reconciliationRoutes';
 import { registerStatementRoutes } from './statementRoutes';
 
 /**
@@ -45,6 +47,8 @@ export async function createRouter(ctx: RouteContext): Promise<express.Router> {
   registerUsageRoutes(router, ctx);
   registerAlertRoutes(router, ctx);
   registerStatementRoutes(router, ctx);
+  registerActivityRoutes(router, ctx);
+  registerReconciliationRoutes(router, ctx);
   registerReportRoutes(router, ctx);
   return router;
 }

@@ -127,10 +127,14 @@ export function registerEnforcementRoutes(
     await respond(res, team, String(req.query.preview) !== 'false');
   });
 
-  /** A team-scoped change by a user with bison.team.suspend, audited. */
+  /**
+   * A team-scoped change by a user with bison.team.suspend, audited; the
+   * activity log keeps what was sent.
+   */
   const change =
     (
-      eventId: string,
+      action: string,
+      summary: string,
       run: (team: Team, req: Request, actor: string) => Promise<void>,
     ) =>
     async (req: Request<{ team: string }>, res: Response) => {
@@ -140,31 +144,38 @@ export function registerEnforcementRoutes(
         teamSuspendPermission,
         req.params.team,
       );
-      await audited(ctx, req, eventId, { team: team.name }, () =>
-        run(team, req, actorOf(credentials)),
+      await audited(
+        ctx,
+        req,
+        { action, team, summary: () => summary, after: () => req.body },
+        () => run(team, req, actorOf(credentials)),
       );
       await respond(res, team, false);
     };
 
   router.put(
     '/teams/:team/enforcement',
-    change('enforcement-settings', (team, req, actor) => {
-      rejectUnknownFields(req.body, [
-        'mode',
-        'lowBalance',
-        'lowRunwayDays',
-        'creditLimit',
-        'graceHours',
-        'resumeBalance',
-        'steps',
-      ]);
-      return enforcement.putOverrides(team, req.body, actor);
-    }),
+    change(
+      'enforcement-settings',
+      'Changed the enforcement settings',
+      (team, req, actor) => {
+        rejectUnknownFields(req.body, [
+          'mode',
+          'lowBalance',
+          'lowRunwayDays',
+          'creditLimit',
+          'graceHours',
+          'resumeBalance',
+          'steps',
+        ]);
+        return enforcement.putOverrides(team, req.body, actor);
+      },
+    ),
   );
 
   router.post(
     '/teams/:team/suspend',
-    change('team-suspend', (team, req, actor) => {
+    change('team-suspend', 'Suspended the team', (team, req, actor) => {
       rejectUnknownFields(req.body, ['reason', 'hold']);
       return enforcement.suspend(team, {
         reason: requireText('reason', req.body.reason),
@@ -177,7 +188,7 @@ export function registerEnforcementRoutes(
 
   router.post(
     '/teams/:team/resume',
-    change('team-resume', (team, req, actor) => {
+    change('team-resume', 'Resumed the team', (team, req, actor) => {
       rejectUnknownFields(req.body, ['reason']);
       return enforcement.resume(team, {
         reason: requireText('reason', req.body.reason),

@@ -33,8 +33,12 @@ export function registerNodeRoutes(router: ApiRouter, ctx: RouteContext) {
     const node = await audited(
       ctx,
       req,
-      'node-assign',
-      { node: req.params.node, team: team.name },
+      {
+        action: 'node-assign',
+        team,
+        subject: req.params.node,
+        summary: () => `Assigned node ${req.params.node} to ${team.name}`,
+      },
       () => tenancy.nodes.assign(req.params.node, team.name),
     );
     res.json(nodeResponse(node));
@@ -47,8 +51,11 @@ export function registerNodeRoutes(router: ApiRouter, ctx: RouteContext) {
     const node = await audited(
       ctx,
       req,
-      'node-release',
-      { node: req.params.node },
+      {
+        action: 'node-release',
+        subject: req.params.node,
+        summary: () => `Released node ${req.params.node}`,
+      },
       () => tenancy.nodes.release(req.params.node),
     );
     res.json(nodeResponse(node));

@@ -102,11 +102,21 @@ export function registerPriceRoutes(router: ApiRouter, ctx: RouteContext) {
         `windows up to ${watermark.toISOString()} are billed already; 'effectiveFrom' must not be earlier`,
       );
     }
+    const replaced = await billing.prices.at(effectiveFrom);
     const book = await audited(
       ctx,
       req,
-      'prices-update',
-      { effectiveFrom: effectiveFrom.toISOString() },
+      {
+        action: 'prices-update',
+        subject: `price book from ${effectiveFrom.toISOString()}`,
+        meta: { effectiveFrom: effectiveFrom.toISOString() },
+        summary: created =>
+          `New prices for ${
+            Object.keys(created.prices).length
+          } resources from ${effectiveFrom.toISOString()}`,
+        before: () => replaced && priceMap(replaced.prices, money),
+        after: created => priceMap(created.prices, money),
+      },
       () =>
         billing.prices.create(
           {
@@ -159,4 +169,13 @@ export function registerPriceRoutes(router: ApiRouter, ctx: RouteContext) {
       total: money(total),
     });
   });
+}
+
+function priceMap(
+  prices: Record<string, bigint>,
+  money: (micros: bigint) => string,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(prices).map(([resource, price]) => [resource, money(price)]),
+  );
 }

@@ -101,8 +101,13 @@ export function registerProjectRoutes(router: ApiRouter, ctx: RouteContext) {
     const project = await audited(
       ctx,
       req,
-      'project-create',
-      { team: team.name, project: name },
+      {
+        action: 'project-create',
+        team,
+        subject: name,
+        summary: () => `Created project ${name}`,
+        after: () => ({ ...details, ...(hard ? { hard } : {}) }),
+      },
       () => tenancy.projects.create(team.name, name, details, hard),
     );
     res.status(201).json(projectResponse(project));
@@ -132,8 +137,13 @@ export function registerProjectRoutes(router: ApiRouter, ctx: RouteContext) {
     const project = await audited(
       ctx,
       req,
-      'project-update',
-      { team: team.name, project: req.params.project },
+      {
+        action: 'project-update',
+        team,
+        subject: req.params.project,
+        summary: () => `Changed project ${req.params.project}`,
+        after: () => details,
+      },
       () => tenancy.projects.update(team.name, req.params.project, details),
     );
     res.json(projectResponse(project));
@@ -148,8 +158,12 @@ export function registerProjectRoutes(router: ApiRouter, ctx: RouteContext) {
     await audited(
       ctx,
       req,
-      'project-delete',
-      { team: team.name, project: req.params.project },
+      {
+        action: 'project-delete',
+        team,
+        subject: req.params.project,
+        summary: () => `Deleted project ${req.params.project}`,
+      },
       () => tenancy.projects.delete(team.name, req.params.project),
     );
     res.status(204).end();

@@ -2,6 +2,7 @@ import {
   quotaUpdatePermission,
   teamReadPermission,
 } from '@bison/plugin-bison-common';
+import { ResourceList } from '../kubernetes/types';
 import { requireTenancy } from '../tenancy/Tenancy';
 import { parseQuotaInput } from '../tenancy/parseTenancyInput';
 import { audited } from './audited';
@@ -38,16 +39,23 @@ export function registerQuotaRoutes(router: ApiRouter, ctx: RouteContext) {
       req.body,
       await tenancy.resources.list(),
     );
+    let before: ResourceList | undefined;
     await audited(
       ctx,
       req,
-      'team-quota-update',
-      { team: team.name, hard },
+      {
+        action: 'team-quota-update',
+        team,
+        meta: { hard },
+        summary: () => "Changed the team's quota",
+        before: () => ({ hard: before }),
+        after: () => ({ hard }),
+      },
       () =>
-        tenancy.teams.patchOwnedFields(team.name, current => ({
-          ...current,
-          hard,
-        })),
+        tenancy.teams.patchOwnedFields(team.name, current => {
+          before = current.hard;
+          return { ...current, hard };
+        }),
     );
     res.json(teamQuotaResponse(await tenancy.reader.readTeam(team.name)));
   });
@@ -66,8 +74,14 @@ export function registerQuotaRoutes(router: ApiRouter, ctx: RouteContext) {
     const project = await audited(
       ctx,
       req,
-      'project-quota-update',
-      { team: team.name, project: req.params.project, hard },
+      {
+        action: 'project-quota-update',
+        team,
+        subject: req.params.project,
+        meta: { hard },
+        summary: () => `Changed the quota of project ${req.params.project}`,
+        after: () => ({ hard }),
+      },
       () => tenancy.projects.putQuota(team.name, req.params.project, hard),
     );
     res.json(projectResponse(project));

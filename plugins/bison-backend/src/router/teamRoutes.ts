@@ -125,8 +125,14 @@ export function registerTeamRoutes(router: ApiRouter, ctx: RouteContext) {
     const team = await audited(
       ctx,
       req,
-      'team-create',
-      { team: name, groupRef: record.groupRef },
+      {
+        action: 'team-create',
+        team: created => created,
+        meta: { team: name, groupRef: record.groupRef },
+        summary: created =>
+          `Created team ${created.name} for ${created.groupRef}`,
+        after: () => ({ ...record, ...tenant }),
+      },
       () =>
         tenancy && tenant
           ? tenancy.teams.create(
@@ -181,8 +187,21 @@ export function registerTeamRoutes(router: ApiRouter, ctx: RouteContext) {
     await audited(
       ctx,
       req,
-      'team-update',
-      { team: team.name, fields: Object.keys(body) },
+      {
+        action: 'team-update',
+        team,
+        meta: { fields: Object.keys(body) },
+        summary: () => `Changed ${Object.keys(changes).join(', ')}`,
+        before: () => ({
+          ...('displayName' in changes
+            ? { displayName: team.displayName }
+            : {}),
+          ...('description' in changes
+            ? { description: team.description ?? null }
+            : {}),
+        }),
+        after: () => changes,
+      },
       async () => {
         if (tenancy) await tenancy.teams.update(team, changes);
         else await teams.updateDetails(team.id, changes);
@@ -205,8 +224,19 @@ export function registerTeamRoutes(router: ApiRouter, ctx: RouteContext) {
     await audited(
       ctx,
       req as unknown as Request,
-      'team-delete',
-      { team: team.name, cascade },
+      {
+        action: 'team-delete',
+        team,
+        meta: { cascade },
+        summary: () =>
+          cascade
+            ? `Deleted team ${team.name} with its projects`
+            : `Deleted team ${team.name}`,
+        before: () => ({
+          displayName: team.displayName,
+          groupRef: team.groupRef,
+        }),
+      },
       async () => {
         if (ctx.tenancy) {
           await ctx.tenancy.teams.delete(team, cascade, new Date());

@@ -5,6 +5,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { ActivityStore } from '../activity/ActivityStore';
 import { Alerts } from '../alerts/createAlerts';
 import { Billing } from '../billing/Billing';
 import { EnforcementService } from '../enforcement/EnforcementService';
@@ -37,6 +38,7 @@ export interface RouteContext {
   enforcement: EnforcementService;
   alerts: Alerts;
   reports: Reports;
+  activity: ActivityStore;
   /** Absent when no cluster is configured: teams are ledger-only. */
   tenancy?: Tenancy;
 }

@@ -10,7 +10,7 @@ import { stringify } from 'csv-stringify';
 import { createHash, randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { Request } from 'express';
+import { Request, Response } from 'express';
 import { spreadsheetSafe } from '../csv/spreadsheetSafe';
 import { Team } from '../tenancy/TeamStore';
 import {
@@ -20,8 +20,13 @@ import {
 import { TransactionFilter } from '../wallet/WalletStore';
 import { LedgerEntryKind, PostingResult } from '../wallet/types';
 import { actorOf } from './actor';
+import { audited } from './audited';
 import { parseField, rejectUnknownFields, requireText } from './fieldErrors';
-import { transactionResponse, walletResponse } from './responses';
+import {
+  moneyFormatter,
+  transactionResponse,
+  walletResponse,
+} from './responses';
 import { ApiRouter, RouteContext } from './types';
 
 const CSV_COLUMNS = [
@@ -118,7 +123,7 @@ export function registerWalletRoutes(router: ApiRouter, ctx: RouteContext) {
       throw new InputError("'amount' must be greater than zero");
     const reason = req.body.reason?.trim() || undefined;
 
-    await audited(ctx, req, 'wallet-recharge', team, res, () =>
+    await postAudited(ctx, req, 'wallet-recharge', team, res, () =>
       wallets.recharge(team, {
         amount,
         reason,
@@ -147,7 +152,7 @@ export function registerWalletRoutes(router: ApiRouter, ctx: RouteContext) {
     if (amount === 0n) throw new InputError("'amount' must not be zero");
     const reason = requireText('reason', req.body.reason);
 
-    await audited(ctx, req, 'wallet-adjust', team, res, () =>
+    await postAudited(ctx, req, 'wallet-adjust', team, res, () =>
       wallets.adjust(team, {
         amount,
         reason,
@@ -159,44 +164,54 @@ export function registerWalletRoutes(router: ApiRouter, ctx: RouteContext) {
   });
 }
 
-/** Runs a wallet posting as an auditor event and answers with its result. */
-async function audited(
+/**
+ * Runs a wallet posting as an audited change and answers with its result;
+ * a replayed posting is not logged again.
+ */
+async function postAudited(
   ctx: RouteContext,
   req: Request,
-  eventId: string,
+  action: 'wallet-recharge' | 'wallet-adjust',
   team: Team,
-  res: import('express').Response,
+  res: Response,
   post: () => Promise<PostingResult>,
 ) {
-  const event = await ctx.auditor.createEvent({
-    eventId,
-    request: req,
-    severityLevel: 'medium',
-    meta: { team: team.name, amount: req.body.amount },
+  const money = moneyFormatter(ctx.settings);
+  const result = await audited(
+    ctx,
+    req,
+    {
+      action,
+      team,
+      meta: { amount: req.body.amount },
+      summary: ({ entry }) =>
+        `${action === 'wallet-recharge' ? 'Recharged' : 'Adjusted by'} ${money(
+          entry.amount,
+        )} ${ctx.settings.currency.code}${
+          entry.reason ? `: ${entry.reason}` : ''
+        }`,
+      before: ({ entry }) => ({
+        balance: money(entry.balanceAfter - entry.amount),
+      }),
+      after: ({ entry }) => ({
+        balance: money(entry.balanceAfter),
+        transaction: entry.id.toString(),
+      }),
+      changed: posted => posted.created,
+    },
+    post,
+  );
+  const wallet = await ctx.wallets.getWallet(team);
+  if (!result.created) res.setHeader('Idempotent-Replayed', 'true');
+  res.status(201).json({
+    transaction: transactionResponse(result.entry, ctx.settings),
+    wallet: walletResponse(
+      team,
+      wallet,
+      ctx.settings,
+      (await ctx.enforcement.settingsOf(team.id)).creditLimit,
+    ),
   });
-  try {
-    const result = await post();
-    const wallet = await ctx.wallets.getWallet(team);
-    await event.success({
-      meta: {
-        transactionId: result.entry.id.toString(),
-        replayed: !result.created,
-      },
-    });
-    if (!result.created) res.setHeader('Idempotent-Replayed', 'true');
-    res.status(201).json({
-      transaction: transactionResponse(result.entry, ctx.settings),
-      wallet: walletResponse(
-        team,
-        wallet,
-        ctx.settings,
-        (await ctx.enforcement.settingsOf(team.id)).creditLimit,
-      ),
-    });
-  } catch (error) {
-    await event.fail({ error: error as Error });
-    throw error;
-  }
 }
 
 function requestHash(kind: string, amount: bigint, reason?: string): string {

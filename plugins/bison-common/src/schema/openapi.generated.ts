@@ -699,6 +699,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Changes made in Bison, newest first, keyset-paged: all with bison.reports.read, else those of the caller's teams. */
+        get: operations["ListActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/billing/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The last check of billed windows against the usage source and the differences found, newest window first. Needs bison.reports.read. */
+        get: operations["GetReconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/billing/reconciliation/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Checks billed windows against the usage source now and answers when done (at most 744 windows). Needs bison.billing.operate. */
+        post: operations["RunReconciliationCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/billing/reconciliation/{difference}/settle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Settles an open difference of a team with one adjustment of the money the source adds or removes; the entry names the difference. Needs bison.wallet.adjust on the team. */
+        post: operations["SettleReconciliationDifference"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1509,6 +1577,101 @@ export interface components {
                     cost: components["schemas"]["Money"];
                 }[];
             }[];
+        };
+        /** @description One change made in Bison. Secrets are never kept. */
+        ActivityEntry: {
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description The user's entity ref, or service:<name> for Bison's own jobs. */
+            actor: string;
+            /** @description What was done, e.g. wallet-recharge or team-suspend. */
+            action: string;
+            /** @description The team changed; null for installation-wide changes. */
+            team: string | null;
+            /** @description What was changed when it is not the team itself. */
+            subject?: string;
+            summary: string;
+            /** @description What the change replaced, as JSON. */
+            before?: unknown;
+            /** @description What the change made, as JSON. */
+            after?: unknown;
+        };
+        ActivityPage: {
+            items: components["schemas"]["ActivityEntry"][];
+            /** @description Pass as `cursor` to read the next (older) page; absent on the last page. */
+            nextCursor?: string;
+        };
+        /** @description One comparison of billed windows with the usage source. */
+        ReconciliationCheck: {
+            id: string;
+            /** @enum {string} */
+            trigger: "schedule" | "manual";
+            actor?: string;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt?: string;
+            /** @enum {string} */
+            status: "running" | "succeeded" | "failed";
+            windowsChecked: number;
+            /** @description Teams (and unallocated usage) whose windows differ, counted per window. */
+            differences: number;
+            error?: string;
+        };
+        ReconciliationLine: {
+            project: string;
+            resource: string;
+            billedQuantity: string;
+            sourceQuantity: string;
+            billedCost: components["schemas"]["Money"];
+            sourceCost: components["schemas"]["Money"];
+        };
+        /** @description Where the source's answer for a billed window now differs from what was billed to a team (or left unallocated), priced with the window's price book. The ledger is not changed until an admin settles it. */
+        ReconciliationDifference: {
+            id: string;
+            /** Format: date-time */
+            windowStart: string;
+            /** Format: date-time */
+            windowEnd: string;
+            /** @description Null for namespaces that belonged to no team. */
+            team: string | null;
+            billed: components["schemas"]["Money"];
+            source: components["schemas"]["Money"];
+            difference: components["schemas"]["Money"];
+            /**
+             * @description cleared means a later check found the source agreeing again.
+             * @enum {string}
+             */
+            status: "open" | "settled" | "cleared";
+            /** Format: date-time */
+            firstSeenAt: string;
+            /** Format: date-time */
+            checkedAt: string;
+            lines: components["schemas"]["ReconciliationLine"][];
+            settlement?: {
+                transactionId: string;
+                settledBy: string;
+                /** Format: date-time */
+                settledAt: string;
+            };
+        };
+        Reconciliation: {
+            lastCheck?: components["schemas"]["ReconciliationCheck"];
+            items: components["schemas"]["ReconciliationDifference"][];
+        };
+        ReconciliationCheckRequest: {
+            /** @description Check every billed window starting at or after this RFC 3339 instant. */
+            from?: string;
+            /** @description ... and before this one. Without both, the latest windows and a sample of older ones. */
+            to?: string;
+        };
+        SettleDifferenceRequest: {
+            reason?: string;
+        };
+        SettledDifference: {
+            difference: components["schemas"]["ReconciliationDifference"];
+            transaction: components["schemas"]["Transaction"];
         };
     };
     responses: {
@@ -3085,6 +3248,130 @@ export interface operations {
             400: components["responses"]["ErrorResponse"];
             401: components["responses"]["ErrorResponse"];
             403: components["responses"]["ErrorResponse"];
+        };
+    };
+    ListActivity: {
+        parameters: {
+            query?: {
+                /** @description Only changes of this team. */
+                team?: string;
+                /** @description Only changes by this entity ref, e.g. user:default/mia. */
+                actor?: string;
+                /** @description Only this action, e.g. wallet-recharge. */
+                action?: string;
+                /** @description Changes at or after this RFC 3339 instant. */
+                from?: string;
+                /** @description Changes before this RFC 3339 instant. */
+                to?: string;
+                limit?: number;
+                /** @description The nextCursor of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of changes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityPage"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+        };
+    };
+    GetReconciliation: {
+        parameters: {
+            query?: {
+                /** @description Only differences in this status; open by default, all for every status. */
+                status?: "open" | "settled" | "cleared" | "all";
+                team?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The last check and the differences. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reconciliation"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+        };
+    };
+    RunReconciliationCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReconciliationCheckRequest"];
+            };
+        };
+        responses: {
+            /** @description The check, succeeded or failed with its error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationCheck"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+        };
+    };
+    SettleReconciliationDifference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                difference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SettleDifferenceRequest"];
+            };
+        };
+        responses: {
+            /** @description The settled difference and its adjustment. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettledDifference"];
+                };
+            };
+            400: components["responses"]["ErrorResponse"];
+            401: components["responses"]["ErrorResponse"];
+            403: components["responses"]["ErrorResponse"];
+            404: components["responses"]["ErrorResponse"];
+            409: components["responses"]["ErrorResponse"];
         };
     };
 }

@@ -2892,6 +2892,273 @@ export const spec = {
         },
         required: ['from', 'to', 'total', 'unallocated', 'projects'],
       },
+      ActivityEntry: {
+        type: 'object',
+        description: 'One change made in Bison. Secrets are never kept.',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          occurredAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          actor: {
+            type: 'string',
+            description:
+              "The user's entity ref, or service:<name> for Bison's own jobs.",
+          },
+          action: {
+            type: 'string',
+            description: 'What was done, e.g. wallet-recharge or team-suspend.',
+          },
+          team: {
+            type: ['string', 'null'],
+            description:
+              'The team changed; null for installation-wide changes.',
+          },
+          subject: {
+            type: 'string',
+            description: 'What was changed when it is not the team itself.',
+          },
+          summary: {
+            type: 'string',
+          },
+          before: {
+            description: 'What the change replaced, as JSON.',
+          },
+          after: {
+            description: 'What the change made, as JSON.',
+          },
+        },
+        required: ['id', 'occurredAt', 'actor', 'action', 'team', 'summary'],
+      },
+      ActivityPage: {
+        type: 'object',
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ActivityEntry',
+            },
+          },
+          nextCursor: {
+            type: 'string',
+            description:
+              'Pass as `cursor` to read the next (older) page; absent on the last page.',
+          },
+        },
+        required: ['items'],
+      },
+      ReconciliationCheck: {
+        type: 'object',
+        description: 'One comparison of billed windows with the usage source.',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          trigger: {
+            type: 'string',
+            enum: ['schedule', 'manual'],
+          },
+          actor: {
+            type: 'string',
+          },
+          startedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          finishedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          status: {
+            type: 'string',
+            enum: ['running', 'succeeded', 'failed'],
+          },
+          windowsChecked: {
+            type: 'integer',
+          },
+          differences: {
+            type: 'integer',
+            description:
+              'Teams (and unallocated usage) whose windows differ, counted per window.',
+          },
+          error: {
+            type: 'string',
+          },
+        },
+        required: [
+          'id',
+          'trigger',
+          'startedAt',
+          'status',
+          'windowsChecked',
+          'differences',
+        ],
+      },
+      ReconciliationLine: {
+        type: 'object',
+        properties: {
+          project: {
+            type: 'string',
+          },
+          resource: {
+            type: 'string',
+          },
+          billedQuantity: {
+            type: 'string',
+          },
+          sourceQuantity: {
+            type: 'string',
+          },
+          billedCost: {
+            $ref: '#/components/schemas/Money',
+          },
+          sourceCost: {
+            $ref: '#/components/schemas/Money',
+          },
+        },
+        required: [
+          'project',
+          'resource',
+          'billedQuantity',
+          'sourceQuantity',
+          'billedCost',
+          'sourceCost',
+        ],
+      },
+      ReconciliationDifference: {
+        type: 'object',
+        description:
+          "Where the source's answer for a billed window now differs from what was billed to a team (or left unallocated), priced with the window's price book. The ledger is not changed until an admin settles it.",
+        properties: {
+          id: {
+            type: 'string',
+          },
+          windowStart: {
+            type: 'string',
+            format: 'date-time',
+          },
+          windowEnd: {
+            type: 'string',
+            format: 'date-time',
+          },
+          team: {
+            type: ['string', 'null'],
+            description: 'Null for namespaces that belonged to no team.',
+          },
+          billed: {
+            $ref: '#/components/schemas/Money',
+          },
+          source: {
+            $ref: '#/components/schemas/Money',
+          },
+          difference: {
+            $ref: '#/components/schemas/Money',
+          },
+          status: {
+            type: 'string',
+            enum: ['open', 'settled', 'cleared'],
+            description:
+              'cleared means a later check found the source agreeing again.',
+          },
+          firstSeenAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          checkedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          lines: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReconciliationLine',
+            },
+          },
+          settlement: {
+            type: 'object',
+            properties: {
+              transactionId: {
+                type: 'string',
+              },
+              settledBy: {
+                type: 'string',
+              },
+              settledAt: {
+                type: 'string',
+                format: 'date-time',
+              },
+            },
+            required: ['transactionId', 'settledBy', 'settledAt'],
+          },
+        },
+        required: [
+          'id',
+          'windowStart',
+          'windowEnd',
+          'team',
+          'billed',
+          'source',
+          'difference',
+          'status',
+          'firstSeenAt',
+          'checkedAt',
+          'lines',
+        ],
+      },
+      Reconciliation: {
+        type: 'object',
+        properties: {
+          lastCheck: {
+            $ref: '#/components/schemas/ReconciliationCheck',
+          },
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ReconciliationDifference',
+            },
+          },
+        },
+        required: ['items'],
+      },
+      ReconciliationCheckRequest: {
+        type: 'object',
+        properties: {
+          from: {
+            type: 'string',
+            description:
+              'Check every billed window starting at or after this RFC 3339 instant.',
+          },
+          to: {
+            type: 'string',
+            description:
+              '... and before this one. Without both, the latest windows and a sample of older ones.',
+          },
+        },
+      },
+      SettleDifferenceRequest: {
+        type: 'object',
+        properties: {
+          reason: {
+            type: 'string',
+            maxLength: 500,
+          },
+        },
+      },
+      SettledDifference: {
+        type: 'object',
+        properties: {
+          difference: {
+            $ref: '#/components/schemas/ReconciliationDifference',
+          },
+          transaction: {
+            $ref: '#/components/schemas/Transaction',
+          },
+        },
+        required: ['difference', 'transaction'],
+      },
     },
     securitySchemes: {
       JWT: {
@@ -5447,6 +5714,283 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/activity': {
+      get: {
+        operationId: 'ListActivity',
+        description:
+          "Changes made in Bison, newest first, keyset-paged: all with bison.reports.read, else those of the caller's teams.",
+        parameters: [
+          {
+            name: 'team',
+            in: 'query',
+            required: false,
+            description: 'Only changes of this team.',
+            schema: {
+              type: 'string',
+              maxLength: 63,
+            },
+          },
+          {
+            name: 'actor',
+            in: 'query',
+            required: false,
+            description:
+              'Only changes by this entity ref, e.g. user:default/mia.',
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'action',
+            in: 'query',
+            required: false,
+            description: 'Only this action, e.g. wallet-recharge.',
+            schema: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+          {
+            name: 'from',
+            in: 'query',
+            required: false,
+            description: 'Changes at or after this RFC 3339 instant.',
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            required: false,
+            description: 'Changes before this RFC 3339 instant.',
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 200,
+              default: 50,
+            },
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            required: false,
+            description: 'The nextCursor of the previous page.',
+            schema: {
+              type: 'string',
+              maxLength: 20,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'One page of changes.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ActivityPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/billing/reconciliation': {
+      get: {
+        operationId: 'GetReconciliation',
+        description:
+          'The last check of billed windows against the usage source and the differences found, newest window first. Needs bison.reports.read.',
+        parameters: [
+          {
+            name: 'status',
+            in: 'query',
+            required: false,
+            description:
+              'Only differences in this status; open by default, all for every status.',
+            schema: {
+              type: 'string',
+              enum: ['open', 'settled', 'cleared', 'all'],
+            },
+          },
+          {
+            name: 'team',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              maxLength: 63,
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+              default: 100,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The last check and the differences.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Reconciliation',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/billing/reconciliation/checks': {
+      post: {
+        operationId: 'RunReconciliationCheck',
+        description:
+          'Checks billed windows against the usage source now and answers when done (at most 744 windows). Needs bison.billing.operate.',
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/ReconciliationCheckRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The check, succeeded or failed with its error.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ReconciliationCheck',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+        security: [
+          {
+            JWT: [],
+          },
+        ],
+      },
+    },
+    '/billing/reconciliation/{difference}/settle': {
+      post: {
+        operationId: 'SettleReconciliationDifference',
+        description:
+          'Settles an open difference of a team with one adjustment of the money the source adds or removes; the entry names the difference. Needs bison.wallet.adjust on the team.',
+        parameters: [
+          {
+            name: 'difference',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              pattern: '^[1-9][0-9]{0,18}$',
+            },
+          },
+        ],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/SettleDifferenceRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The settled difference and its adjustment.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/SettledDifference',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '401': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
             $ref: '#/components/responses/ErrorResponse',
           },
         },

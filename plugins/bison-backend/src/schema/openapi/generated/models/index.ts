@@ -1,5 +1,7 @@
 //
 
+export * from '../models/ActivityEntry.model';
+export * from '../models/ActivityPage.model';
 export * from '../models/AdjustmentRequest.model';
 export * from '../models/AlertChannel.model';
 export * from '../models/AlertChannelList.model';
@@ -64,8 +66,16 @@ export * from '../models/ProjectReportProjectsInner.model';
 export * from '../models/QuotaInput.model';
 export * from '../models/QuotaStatus.model';
 export * from '../models/RechargeRequest.model';
+export * from '../models/Reconciliation.model';
+export * from '../models/ReconciliationCheck.model';
+export * from '../models/ReconciliationCheckRequest.model';
+export * from '../models/ReconciliationDifference.model';
+export * from '../models/ReconciliationDifferenceSettlement.model';
+export * from '../models/ReconciliationLine.model';
 export * from '../models/ResumeRequest.model';
 export * from '../models/Settings.model';
+export * from '../models/SettleDifferenceRequest.model';
+export * from '../models/SettledDifference.model';
 export * from '../models/Statement.model';
 export * from '../models/StatementEntry.model';
 export * from '../models/StatementLedger.model';
