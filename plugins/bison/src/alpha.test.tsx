@@ -35,11 +35,14 @@ describe('bison plugin on the new frontend system', () => {
     expect(screen.queryByText('Installation')).not.toBeInTheDocument();
   });
 
-  it('links the overview to the price book', async () => {
+  it('links the overview to the price book and the reports', async () => {
     renderAt('/bison');
     expect(
       await screen.findByRole('link', { name: 'Pricing' }),
     ).toHaveAttribute('href', '/bison/pricing');
+    expect(
+      await screen.findByRole('link', { name: 'Reports' }),
+    ).toHaveAttribute('href', '/bison/reports');
   });
 
   it('shows the price book at /bison/pricing', async () => {
@@ -51,6 +54,27 @@ describe('bison plugin on the new frontend system', () => {
       await screen.findByRole('table', { name: 'Current prices' }),
     ).toBeInTheDocument();
     expect(api.getPrices).toHaveBeenCalled();
+  });
+
+  it('shows the reports at /bison/reports, linked from the overview', async () => {
+    const api = renderAt('/bison/reports');
+    expect(
+      await screen.findByRole('heading', { name: 'Reports' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('No usage in this period'),
+    ).toBeInTheDocument();
+    expect(api.getTeamReport).toHaveBeenCalled();
+  });
+
+  it('shows a statement at /bison/teams/:team/statements/:month', async () => {
+    const api = renderAt('/bison/teams/ml-team/statements/2026-02');
+    expect(
+      await screen.findByRole('heading', {
+        name: 'Statement for February 2026',
+      }),
+    ).toBeInTheDocument();
+    expect(api.getTeamStatement).toHaveBeenCalledWith('ml-team', '2026-02');
   });
 
   function renderEntityPage(entity: Entity) {

@@ -17,7 +17,9 @@ import {
   alertsRouteRef,
   nodesRouteRef,
   pricingRouteRef,
+  reportsRouteRef,
   rootRouteRef,
+  statementRouteRef,
   teamRouteRef,
 } from './routes';
 
@@ -37,8 +39,8 @@ const bisonPage = PageBlueprint.make({
     routeRef: rootRouteRef,
     title: 'Bison',
     icon: <BisonIcon />,
-    // The overview at /bison, the team pages at /bison/teams/:team and the
-    // node pools at /bison/nodes.
+    // The overview at /bison and the pages below it (teams, statements,
+    // node pools, pricing, alerts, reports): see BisonRouter.
     loader: () =>
       import('./components/BisonPage').then(m => (
         <Content>
@@ -88,6 +90,8 @@ export default createFrontendPlugin({
     nodes: nodesRouteRef,
     pricing: pricingRouteRef,
     alerts: alertsRouteRef,
+    reports: reportsRouteRef,
+    statement: statementRouteRef,
   },
   extensions: [bisonApi, bisonPage, groupBisonContent, componentProjectCard],
 });

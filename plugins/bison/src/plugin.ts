@@ -11,7 +11,9 @@ import {
   alertsRouteRef,
   nodesRouteRef,
   pricingRouteRef,
+  reportsRouteRef,
   rootRouteRef,
+  statementRouteRef,
   teamRouteRef,
 } from './routes';
 
@@ -37,6 +39,8 @@ export const bisonPlugin = createPlugin({
     nodes: nodesRouteRef,
     pricing: pricingRouteRef,
     alerts: alertsRouteRef,
+    reports: reportsRouteRef,
+    statement: statementRouteRef,
   },
 });
 

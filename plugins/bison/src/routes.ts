@@ -30,3 +30,20 @@ export const alertsRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/alerts',
 });
+
+/** Cost reports of every team and namespace, below the Bison page: `/bison/reports`. */
+export const reportsRouteRef = createSubRouteRef({
+  id: 'bison/reports',
+  parent: rootRouteRef,
+  path: '/reports',
+});
+
+/**
+ * A team's statement of one month (`YYYY-MM`), below the Bison page:
+ * `/bison/teams/:team/statements/:month`.
+ */
+export const statementRouteRef = createSubRouteRef({
+  id: 'bison/statement',
+  parent: rootRouteRef,
+  path: '/teams/:team/statements/:month',
+});

@@ -9,8 +9,11 @@ import { USAGE_CSV_COLUMNS, usageCsvRows } from '../router/usageCsv';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { createWalletServices } from '../__testUtils__/walletFixture';
 import { parseMonth } from '../reports/months';
+import { ReportReader } from '../reports/ReportReader';
+import { readTeamReport } from '../reports/teams/readTeamReport';
 import { StatementReader } from '../reports/statements/StatementReader';
 import { StatementService } from '../reports/statements/StatementService';
+import { Team } from '../tenancy/TeamStore';
 import { report, summarize, timed } from './stats';
 
 /**
@@ -33,6 +36,10 @@ const MONTH_START = Date.parse('2026-10-01T00:00:00Z');
 const PASSES = 5;
 
 const CSV_LINES = Number(process.env.BISON_BENCH_CSV_LINES ?? 1_000_000);
+const REPORT_TEAMS = Number(process.env.BISON_BENCH_REPORT_TEAMS ?? 2000);
+/** Usage lines per team and hourly window: one project, cpu, memory, a GPU. */
+const REPORT_LINES = 3;
+const REPORT_DAYS = 30;
 const isPg = (knex: Knex) => knex.client.config.client === 'pg';
 
 /** Inserts `count` usage lines of one team in SQL: 1,000 per window. */
@@ -62,6 +69,59 @@ async function insertUsageLines(knex: Knex, teamId: string, count: number) {
             '1.25', 40000, 50000 + x % 7, 1
        FROM g`,
     [count - 1, start, start, teamId],
+  );
+}
+
+/**
+ * Usage of `teamIds` for `hours` hourly windows from `start`, in SQL:
+ * REPORT_LINES lines per team and window.
+ */
+async function insertTeamUsage(
+  knex: Knex,
+  teamIds: string[],
+  start: number,
+  hours: number,
+) {
+  const perWindow = teamIds.length * REPORT_LINES;
+  const last = perWindow * hours - 1;
+  if (isPg(knex)) {
+    await knex.raw(
+      `INSERT INTO usage_records
+         (window_start, window_end, namespace, team_id, resource, quantity,
+          unit_price, cost, price_book_id)
+       SELECT to_timestamp((CAST(:start AS bigint) + (g / :perWindow) * 3600000) / 1000.0),
+              to_timestamp((CAST(:start AS bigint) + (g / :perWindow + 1) * 3600000) / 1000.0),
+              'ns-' || ((g % :perWindow) / ${REPORT_LINES}),
+              (CAST(:teamIds AS text[]))[(g % :perWindow) / ${REPORT_LINES} + 1],
+              (ARRAY['cpu', 'memory', 'nvidia.com/gpu:A100'])[g % ${REPORT_LINES} + 1],
+              '1.25', 40000, 50000 + g % 7, 1
+         FROM generate_series(CAST(0 AS bigint), :last) AS g`,
+      { start, perWindow, last, teamIds } as unknown as Knex.ValueDict,
+    );
+    return;
+  }
+  await knex.raw(
+    `WITH RECURSIVE g(x) AS (SELECT 0 UNION ALL SELECT x + 1 FROM g WHERE x < ?),
+          t(i, id) AS (SELECT CAST(key AS integer), value FROM json_each(?))
+     INSERT INTO usage_records
+       (window_start, window_end, namespace, team_id, resource, quantity,
+        unit_price, cost, price_book_id)
+     SELECT ? + (x / ?) * 3600000, ? + (x / ? + 1) * 3600000,
+            'ns-' || ((x % ?) / ${REPORT_LINES}), t.id,
+            CASE x % ${REPORT_LINES} WHEN 0 THEN 'cpu' WHEN 1 THEN 'memory'
+              ELSE 'nvidia.com/gpu:A100' END,
+            '1.25', 40000, 50000 + x % 7, 1
+       FROM g JOIN t ON t.i = (x % ?) / ${REPORT_LINES}`,
+    [
+      last,
+      JSON.stringify(teamIds),
+      start,
+      perWindow,
+      start,
+      perWindow,
+      perWindow,
+      perWindow,
+    ],
   );
 }
 
@@ -201,6 +261,54 @@ describe.each(databases.eachSupportedId())('reports benchmark on %p', id => {
         peakRssMiB: ms(peakRss / 2 ** 20),
         peakGrowthMiB: ms((peakRss - rssBefore) / 2 ** 20),
         targetPeakMiB: 150,
+      },
+    ]);
+  });
+
+  it(`ranks ${REPORT_TEAMS} teams over ${REPORT_DAYS} days`, async () => {
+    const services = await createWalletServices(knex);
+    const teams: Team[] = [];
+    const [, teamMillis] = await timed(async () => {
+      for (let i = 0; i < REPORT_TEAMS; i++) {
+        teams.push(await services.createTeam(`report-team-${i}`));
+      }
+    });
+    const hours = REPORT_DAYS * 24;
+    const to = MONTH_START + 2 * hours * HOUR;
+    const from = to - hours * HOUR;
+    // The period and the one before it, which the change is measured against.
+    const [, setupMillis] = await timed(() =>
+      insertTeamUsage(
+        knex,
+        teams.map(team => team.id),
+        from - hours * HOUR,
+        2 * hours,
+      ),
+    );
+    await knex.raw(isPg(knex) ? 'ANALYZE usage_records' : 'ANALYZE');
+    const usage = new ReportReader(knex);
+    const samples: number[] = [];
+    let ranked = 0;
+    for (let pass = 0; pass < 3; pass++) {
+      const [{ report: result }, millis] = await timed(() =>
+        readTeamReport(
+          { usage, teams: services.teams, wallets: services.store },
+          { from: new Date(from), to: new Date(to) },
+        ),
+      );
+      ranked = result.teams.length;
+      samples.push(millis);
+    }
+    expect(ranked).toBe(REPORT_TEAMS);
+    report(`reports: cross-team report on ${id}`, [
+      {
+        teams: REPORT_TEAMS,
+        days: REPORT_DAYS,
+        usageLinesInPeriod: REPORT_TEAMS * REPORT_LINES * hours,
+        usageLinesRead: 2 * REPORT_TEAMS * REPORT_LINES * hours,
+        setupSeconds: ms((teamMillis + setupMillis) / 1000),
+        reportMs: summarize(samples),
+        targetMs: 2000,
       },
     ]);
   });

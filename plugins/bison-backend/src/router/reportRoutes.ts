@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { spreadsheetSafe } from '../csv/spreadsheetSafe';
 import { assembleProjectReport } from '../reports/projects/assembleProjectReport';
-import { assembleTeamReport } from '../reports/teams/assembleTeamReport';
+import { readTeamReport } from '../reports/teams/readTeamReport';
 import { assertBasicPermission } from './basicPermission';
 import { parseRange } from './parseRange';
 import { moneyFormatter } from './responses';
@@ -35,32 +35,10 @@ export function registerReportRoutes(router: ApiRouter, ctx: RouteContext) {
     const credentials = await httpAuth.credentials(req);
     await assertBasicPermission(ctx, credentials, reportsReadPermission);
     const range = parseRange(req.query);
-    const length = range.to.getTime() - range.from.getTime();
-    const previousRange = {
-      from: new Date(range.from.getTime() - length),
-      to: range.from,
-    };
-    const [current, previous] = await Promise.all([
-      reports.usage.totals(range),
-      reports.usage.costByTeam(previousRange),
-    ]);
-    const teamIds = [
-      ...new Set(
-        [...current.map(t => t.teamId), ...previous.keys()].filter(
-          (id): id is string => id !== null,
-        ),
-      ),
-    ];
-    const [known, wallets] = await Promise.all([
-      teams.getTeamsById(teamIds),
-      walletStore.getWallets(teamIds),
-    ]);
-    const report = assembleTeamReport({
-      current,
-      previous,
-      teams: new Map(known.map(t => [t.id, t])),
-      wallets,
-    });
+    const { report, previousRange } = await readTeamReport(
+      { usage: reports.usage, teams, wallets: walletStore },
+      range,
+    );
     const rows = report.teams.map(row => ({
       team: row.team,
       displayName: row.displayName,

@@ -14,10 +14,17 @@ import {
   BisonTeam,
   ComputeResource,
   PriceBook,
+  ProjectReport,
+  ProjectReportRow,
+  Statement,
+  StatementEntry,
+  StatementMonths,
   Suspension,
   TeamAtRisk,
   TeamEnforcement,
   TeamQuota,
+  TeamReport,
+  TeamReportRow,
   TeamUsage,
   Transaction,
   UsageSummary,
@@ -420,6 +427,204 @@ export function anAlertDelivery(
   };
 }
 
+/** Three statement months, the current one preliminary, newest first. */
+export function aStatementMonths(
+  overrides: Partial<StatementMonths> = {},
+): StatementMonths {
+  return {
+    timeZone: 'UTC',
+    items: [
+      { month: '2026-03', preliminary: true },
+      { month: '2026-02', preliminary: false },
+      { month: '2026-01', preliminary: false },
+    ],
+    ...overrides,
+  };
+}
+
+export function aStatementEntry(
+  id: string,
+  overrides: Partial<StatementEntry> = {},
+): StatementEntry {
+  return {
+    id,
+    createdAt: '2026-02-03T09:00:00.000Z',
+    amount: '100.00',
+    balanceAfter: '200.00',
+    actor: 'user:default/finance',
+    reason: `entry ${id}`,
+    ...overrides,
+  };
+}
+
+/**
+ * A closed February: 100.00 opening, a recharge, an auto-recharge, a
+ * refund and an adjustment, 140.50 of usage, 1234.50 closing (the totals
+ * reconcile).
+ */
+export function aStatement(overrides: Partial<Statement> = {}): Statement {
+  return {
+    team: 'ml-team',
+    displayName: 'Machine Learning',
+    groupRef: 'group:default/machine-learning',
+    currency: usd,
+    month: '2026-02',
+    timeZone: 'UTC',
+    periodStart: '2026-02-01T00:00:00.000Z',
+    periodEnd: '2026-03-01T00:00:00.000Z',
+    preliminary: false,
+    openingBalance: '100.00',
+    closingBalance: '1234.50',
+    totals: {
+      recharge: '1000.00',
+      auto_recharge: '250.00',
+      usage: '-140.50',
+      adjustment: '15.00',
+      refund: '10.00',
+      import: '0.00',
+    },
+    recharges: [
+      aStatementEntry('11', {
+        createdAt: '2026-02-03T09:00:00.000Z',
+        amount: '1000.00',
+        balanceAfter: '1080.00',
+        reason: 'Q1 budget',
+      }),
+    ],
+    autoRecharges: [
+      aStatementEntry('30', {
+        createdAt: '2026-02-20T00:00:00.000Z',
+        amount: '250.00',
+        balanceAfter: '1260.00',
+        actor: 'bison:auto-recharge',
+        reason: undefined,
+      }),
+    ],
+    adjustments: [
+      aStatementEntry('21', {
+        createdAt: '2026-02-10T12:00:00.000Z',
+        amount: '15.00',
+        balanceAfter: '1030.00',
+        actor: 'user:default/admin',
+        reason: 'credit for the outage',
+      }),
+    ],
+    refunds: [
+      aStatementEntry('25', {
+        createdAt: '2026-02-12T08:30:00.000Z',
+        amount: '10.00',
+        balanceAfter: '1020.00',
+        reason: 'failed training job',
+      }),
+    ],
+    imports: [],
+    usage: {
+      byProject: [
+        { project: 'ml-training', cost: '120.25' },
+        { project: 'ml-serving', cost: '20.25' },
+      ],
+      byResource: [
+        {
+          resource: 'nvidia.com/gpu:NVIDIA-A100-SXM4-80GB',
+          quantity: '48',
+          cost: '120.00',
+        },
+        { resource: 'cpu', quantity: '512.5', cost: '20.50' },
+      ],
+      lines: [
+        {
+          project: 'ml-training',
+          resource: 'nvidia.com/gpu:NVIDIA-A100-SXM4-80GB',
+          quantity: '48',
+          cost: '120.00',
+        },
+        {
+          project: 'ml-training',
+          resource: 'cpu',
+          quantity: '6.25',
+          cost: '0.25',
+        },
+        {
+          project: 'ml-serving',
+          resource: 'cpu',
+          quantity: '506.25',
+          cost: '20.25',
+        },
+      ],
+    },
+    ledger: {
+      count: 34,
+      firstId: '10',
+      lastId: '43',
+      sha256:
+        '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+    },
+    ...overrides,
+  };
+}
+
+export function aTeamReportRow(
+  team: string,
+  overrides: Partial<TeamReportRow> = {},
+): TeamReportRow {
+  return {
+    team,
+    displayName: team,
+    cost: '0.00',
+    sharePercent: '0.0',
+    previousCost: '0.00',
+    change: '0.00',
+    changePercent: null,
+    byResource: [],
+    balance: '100.00',
+    state: 'active',
+    ...overrides,
+  };
+}
+
+/** A team report without any usage, for the 30 days up to now. */
+export function aTeamReport(overrides: Partial<TeamReport> = {}): TeamReport {
+  return {
+    from: daysAgo(30),
+    to: daysAgo(0),
+    previousFrom: daysAgo(60),
+    previousTo: daysAgo(30),
+    total: '0.00',
+    unallocated: '0.00',
+    previousTotal: '0.00',
+    teams: [],
+    ...overrides,
+  };
+}
+
+export function aProjectReportRow(
+  project: string,
+  overrides: Partial<ProjectReportRow> = {},
+): ProjectReportRow {
+  return {
+    project,
+    team: 'ml-team',
+    cost: '0.00',
+    sharePercent: '0.0',
+    byResource: [],
+    ...overrides,
+  };
+}
+
+/** A project report without any usage, for the 30 days up to now. */
+export function aProjectReport(
+  overrides: Partial<ProjectReport> = {},
+): ProjectReport {
+  return {
+    from: daysAgo(30),
+    to: daysAgo(0),
+    total: '0.00',
+    unallocated: '0.00',
+    projects: [],
+    ...overrides,
+  };
+}
+
 /** A BisonApi whose every method is a jest.fn with a harmless default. */
 export function mockBisonApi(
   overrides: Partial<BisonApi> = {},
@@ -546,6 +751,20 @@ export function mockBisonApi(
       firing: [],
       history: { items: [], nextCursor: null },
     }),
+    listTeamStatements: async () => aStatementMonths(),
+    getTeamStatement: async (team, month) => aStatement({ team, month }),
+    downloadTeamStatement: async (_team, _month, format) =>
+      new Blob([format === 'pdf' ? '%PDF-1.7\n' : 'section,date\n']),
+    getTeamReport: async range =>
+      aTeamReport(
+        range?.from && range.to ? { from: range.from, to: range.to } : {},
+      ),
+    getProjectReport: async range =>
+      aProjectReport(
+        range?.from && range.to ? { from: range.from, to: range.to } : {},
+      ),
+    downloadTeamReportCsv: async () => new Blob(['team,displayName\n']),
+    downloadProjectReportCsv: async () => new Blob(['project,team\n']),
   };
   const implementations = { ...defaults, ...overrides };
   const api: Record<string, jest.Mock> = {};

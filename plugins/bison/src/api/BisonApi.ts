@@ -30,13 +30,19 @@ import {
   PriceBooks,
   PricePreview,
   PricePreviewRequest,
+  ProjectReport,
   QuotaInput,
   RechargeRequest,
+  ReportRange,
   ResumeRequest,
+  Statement,
+  StatementFormat,
+  StatementMonths,
   SuspendRequest,
   TeamAtRisk,
   TeamEnforcement,
   TeamQuota,
+  TeamReport,
   TeamUsage,
   TeamUsageQuery,
   TransactionFilter,
@@ -255,6 +261,41 @@ export interface BisonApi {
 
   /** The team's firing alerts and its delivery history. */
   getTeamAlerts(team: string): Promise<TeamAlerts>;
+
+  /**
+   * The months the team has a statement for, newest first, and the time
+   * zone they start in.
+   */
+  listTeamStatements(team: string): Promise<StatementMonths>;
+
+  /** The team's wallet over one month (`YYYY-MM`), reconciled to the ledger. */
+  getTeamStatement(team: string, month: string): Promise<Statement>;
+
+  /** The statement as a CSV of its lines or as an A4 PDF. */
+  downloadTeamStatement(
+    team: string,
+    month: string,
+    format: StatementFormat,
+  ): Promise<Blob>;
+
+  /**
+   * Every team's cost over the period, ranked, against the previous period
+   * of the same length, with its balance and state now. Needs
+   * `bison.reports.read` (else 403).
+   */
+  getTeamReport(range?: ReportRange): Promise<TeamReport>;
+
+  /**
+   * Every namespace's cost over the period, unallocated ones included.
+   * Needs `bison.reports.read` (else 403).
+   */
+  getProjectReport(range?: ReportRange): Promise<ProjectReport>;
+
+  /** The team report as CSV, a row per team. */
+  downloadTeamReportCsv(range?: ReportRange): Promise<Blob>;
+
+  /** The project report as CSV, a row per namespace. */
+  downloadProjectReportCsv(range?: ReportRange): Promise<Blob>;
 }
 
 /** @public */

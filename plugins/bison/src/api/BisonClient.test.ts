@@ -1059,5 +1059,192 @@ describe('BisonClient', () => {
         expect(seen[0]).toMatchObject({ method: 'GET', search: '' });
       });
     });
+
+    describe('statements and reports', () => {
+      const months = {
+        timeZone: 'Europe/Berlin',
+        items: [
+          { month: '2026-03', preliminary: true },
+          { month: '2026-02', preliminary: false },
+        ],
+      };
+      const range = {
+        from: '2026-03-01T00:00:00.000Z',
+        to: '2026-03-08T00:00:00.000Z',
+      };
+
+      it('lists the statement months of a team, encoding its name', async () => {
+        const seen = record('get', '/teams/:team/statements', () =>
+          HttpResponse.json(months),
+        );
+        await expect(client.listTeamStatements('ml team')).resolves.toEqual(
+          months,
+        );
+        expect(seen[0]).toMatchObject({
+          method: 'GET',
+          path: '/api/bison/teams/ml%20team/statements',
+          search: '',
+        });
+      });
+
+      it('reads the statement of one month as JSON', async () => {
+        const statement = { team: 'ml-team', month: '2026-02' };
+        const seen = record('get', '/teams/:team/statements/:month', () =>
+          HttpResponse.json(statement),
+        );
+        await expect(
+          client.getTeamStatement('ml-team', '2026-02'),
+        ).resolves.toEqual(statement);
+        expect(seen[0]).toMatchObject({
+          path: '/api/bison/teams/ml-team/statements/2026-02',
+          search: '',
+        });
+      });
+
+      it('downloads a statement as CSV or PDF with the user token', async () => {
+        const requests: { search: string; accept: string | null }[] = [];
+        let authorization: string | null = null;
+        server.use(
+          http.get(
+            `${baseUrl}/teams/ml-team/statements/2026-02`,
+            ({ request }) => {
+              const url = new URL(request.url);
+              authorization = request.headers.get('authorization');
+              requests.push({
+                search: url.search,
+                accept: request.headers.get('accept'),
+              });
+              return url.searchParams.get('format') === 'pdf'
+                ? new HttpResponse('%PDF-1.7', {
+                    headers: { 'Content-Type': 'application/pdf' },
+                  })
+                : new HttpResponse('section,date\n', {
+                    headers: { 'Content-Type': 'text/csv' },
+                  });
+            },
+          ),
+        );
+
+        const csv = await client.downloadTeamStatement(
+          'ml-team',
+          '2026-02',
+          'csv',
+        );
+        const pdf = await client.downloadTeamStatement(
+          'ml-team',
+          '2026-02',
+          'pdf',
+        );
+
+        expect(await csv.text()).toBe('section,date\n');
+        expect(await pdf.text()).toBe('%PDF-1.7');
+        expect(requests).toEqual([
+          { search: '?format=csv', accept: 'text/csv' },
+          { search: '?format=pdf', accept: 'application/pdf' },
+        ]);
+        expect(authorization).toBe('Bearer user-token');
+      });
+
+      it('maps a month without a statement and a refused download to ResponseErrors', async () => {
+        server.use(
+          http.get(`${baseUrl}/teams/ml-team/statements/1999-01`, () =>
+            errorBody(404, 'NotFoundError', 'no statement for 1999-01'),
+          ),
+          http.get(`${baseUrl}/teams/ml-team/statements/2026-02`, () =>
+            errorBody(403, 'NotAllowedError', 'Unauthorized'),
+          ),
+        );
+        const missing = await client
+          .getTeamStatement('ml-team', '1999-01')
+          .catch(e => e);
+        expect(missing).toBeInstanceOf(ResponseError);
+        expect(missing.statusCode).toBe(404);
+        expect(missing.body.error.message).toBe('no statement for 1999-01');
+        const refused = await client
+          .downloadTeamStatement('ml-team', '2026-02', 'pdf')
+          .catch(e => e);
+        expect(refused).toBeInstanceOf(ResponseError);
+        expect(refused.statusCode).toBe(403);
+      });
+
+      it('reads the team and project reports for a range', async () => {
+        const teamReport = { total: '10.00', teams: [] };
+        const projectReport = { total: '10.00', projects: [] };
+        const teams = record('get', '/reports/teams', () =>
+          HttpResponse.json(teamReport),
+        );
+        const projects = record('get', '/reports/projects', () =>
+          HttpResponse.json(projectReport),
+        );
+
+        await expect(client.getTeamReport(range)).resolves.toEqual(teamReport);
+        await expect(client.getProjectReport(range)).resolves.toEqual(
+          projectReport,
+        );
+        await client.getTeamReport();
+        await client.getProjectReport();
+
+        for (const seen of [teams, projects]) {
+          const params = new URLSearchParams(seen[0].search);
+          expect(params.get('from')).toBe(range.from);
+          expect(params.get('to')).toBe(range.to);
+          expect(params.has('format')).toBe(false);
+          expect(seen[1].search).toBe('');
+        }
+      });
+
+      it('downloads both reports as CSV blobs for a range', async () => {
+        const requests: { path: string; url: URL; accept: string | null }[] =
+          [];
+        for (const path of ['/reports/teams', '/reports/projects']) {
+          server.use(
+            http.get(`${baseUrl}${path}`, ({ request }) => {
+              requests.push({
+                path,
+                url: new URL(request.url),
+                accept: request.headers.get('accept'),
+              });
+              return new HttpResponse(`${path}\n`, {
+                headers: { 'Content-Type': 'text/csv' },
+              });
+            }),
+          );
+        }
+
+        const teams = await client.downloadTeamReportCsv(range);
+        const projects = await client.downloadProjectReportCsv();
+
+        expect(await teams.text()).toBe('/reports/teams\n');
+        expect(await projects.text()).toBe('/reports/projects\n');
+        expect(requests[0].url.searchParams.get('format')).toBe('csv');
+        expect(requests[0].url.searchParams.get('from')).toBe(range.from);
+        expect(requests[0].url.searchParams.get('to')).toBe(range.to);
+        expect(requests[0].accept).toBe('text/csv');
+        expect(requests[1].url.search).toBe('?format=csv');
+        expect(requests[1].accept).toBe('text/csv');
+      });
+
+      it('maps a refused report and a refused CSV download to 403 ResponseErrors', async () => {
+        server.use(
+          http.get(`${baseUrl}/reports/teams`, () =>
+            errorBody(403, 'NotAllowedError', 'Unauthorized'),
+          ),
+          http.get(`${baseUrl}/reports/projects`, () =>
+            errorBody(400, 'InputError', "'from' must be before 'to'"),
+          ),
+        );
+        const refused = await client.getTeamReport().catch(e => e);
+        expect(refused).toBeInstanceOf(ResponseError);
+        expect(refused.statusCode).toBe(403);
+        const refusedCsv = await client.downloadTeamReportCsv().catch(e => e);
+        expect(refusedCsv).toBeInstanceOf(ResponseError);
+        expect(refusedCsv.statusCode).toBe(403);
+        const invalid = await client
+          .downloadProjectReportCsv({ from: range.to, to: range.from })
+          .catch(e => e);
+        expect(invalid.statusCode).toBe(400);
+        expect(invalid.body.error.message).toBe("'from' must be before 'to'");
+      });
+    });
   });
 });

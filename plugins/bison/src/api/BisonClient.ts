@@ -32,13 +32,19 @@ import {
   PriceBooks,
   PricePreview,
   PricePreviewRequest,
+  ProjectReport,
   QuotaInput,
   RechargeRequest,
+  ReportRange,
   ResumeRequest,
+  Statement,
+  StatementFormat,
+  StatementMonths,
   SuspendRequest,
   TeamAtRisk,
   TeamEnforcement,
   TeamQuota,
+  TeamReport,
   TeamUsage,
   TeamUsageQuery,
   TransactionFilter,
@@ -50,6 +56,12 @@ import {
   UsageSummary,
   Wallet,
 } from './types';
+
+/** What a statement download asks for in its Accept header. */
+const STATEMENT_MEDIA_TYPES: Record<StatementFormat, string> = {
+  csv: 'text/csv',
+  pdf: 'application/pdf',
+};
 
 /**
  * {@link BisonApi} over HTTP. Requests go through the fetch API, which adds
@@ -405,6 +417,56 @@ export class BisonClient implements BisonApi {
     return this.request<TeamAlerts>(`${teamPath(team)}/alerts`);
   }
 
+  listTeamStatements(team: string): Promise<StatementMonths> {
+    return this.request<StatementMonths>(`${teamPath(team)}/statements`);
+  }
+
+  getTeamStatement(team: string, month: string): Promise<Statement> {
+    return this.request<Statement>(statementPath(team, month));
+  }
+
+  async downloadTeamStatement(
+    team: string,
+    month: string,
+    format: StatementFormat,
+  ): Promise<Blob> {
+    const params = new URLSearchParams({ format });
+    const response = await this.fetch(
+      `${statementPath(team, month)}${queryString(params)}`,
+      { headers: { Accept: STATEMENT_MEDIA_TYPES[format] } },
+    );
+    return response.blob();
+  }
+
+  getTeamReport(range: ReportRange = {}): Promise<TeamReport> {
+    return this.request<TeamReport>(
+      `/reports/teams${queryString(rangeParams(range))}`,
+    );
+  }
+
+  getProjectReport(range: ReportRange = {}): Promise<ProjectReport> {
+    return this.request<ProjectReport>(
+      `/reports/projects${queryString(rangeParams(range))}`,
+    );
+  }
+
+  downloadTeamReportCsv(range: ReportRange = {}): Promise<Blob> {
+    return this.downloadCsv('/reports/teams', range);
+  }
+
+  downloadProjectReportCsv(range: ReportRange = {}): Promise<Blob> {
+    return this.downloadCsv('/reports/projects', range);
+  }
+
+  private async downloadCsv(path: string, range: ReportRange): Promise<Blob> {
+    const params = rangeParams(range);
+    params.set('format', 'csv');
+    const response = await this.fetch(`${path}${queryString(params)}`, {
+      headers: { Accept: 'text/csv' },
+    });
+    return response.blob();
+  }
+
   private async post(
     path: string,
     body: object,
@@ -452,6 +514,10 @@ function teamPath(team: string): string {
 
 function teamProjectPath(team: string, project: string): string {
   return `${teamPath(team)}/projects/${encodeURIComponent(project)}`;
+}
+
+function statementPath(team: string, month: string): string {
+  return `${teamPath(team)}/statements/${encodeURIComponent(month)}`;
 }
 
 function channelPath(id: string): string {

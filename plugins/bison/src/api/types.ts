@@ -228,3 +228,43 @@ export type TeamAlerts = S['TeamAlerts'];
  * @public
  */
 export type AlertHistoryQuery = ApiQuery<'ListAlertDeliveries'>;
+
+/** @public */
+export type StatementMonth = S['StatementMonth'];
+/** @public */
+export type StatementMonths = S['StatementMonths'];
+/** @public */
+export type StatementEntry = S['StatementEntry'];
+/** @public */
+export type StatementUsageLine = S['StatementUsageLine'];
+/** @public */
+export type Statement = S['Statement'];
+/** @public */
+export type StatementTotals = Statement['totals'];
+
+/**
+ * The files a statement downloads as: a CSV of its lines or an A4 PDF.
+ *
+ * @public
+ */
+export type StatementFormat = Exclude<
+  NonNullable<ApiQuery<'GetTeamStatement'>['format']>,
+  'json'
+>;
+
+/** @public */
+export type TeamReport = S['TeamReport'];
+/** @public */
+export type TeamReportRow = S['TeamReportRow'];
+/** @public */
+export type ProjectReport = S['ProjectReport'];
+/** @public */
+export type ProjectReportRow = ProjectReport['projects'][number];
+
+/**
+ * The period of a report: RFC 3339 instants, `from` inclusive, `to`
+ * exclusive; the backend defaults to the 30 days up to now.
+ *
+ * @public
+ */
+export type ReportRange = Omit<ApiQuery<'GetTeamReport'>, 'format'>;

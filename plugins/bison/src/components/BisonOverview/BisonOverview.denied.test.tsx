@@ -6,7 +6,7 @@ import { BisonOverview } from './BisonOverview';
 // Its own file: usePermission caches decisions of basic permissions (such
 // as creating teams) for the whole file.
 describe('BisonOverview without the admin permissions', () => {
-  it('hides the Create team button, the node pools link, the spend and the billing status', async () => {
+  it('hides the Create team button, the node pools and reports links, the spend and the billing status', async () => {
     const authorize = jest.fn(() => DENY);
     const api = mockBisonApi();
     await renderWithApis(<BisonOverview />, {
@@ -40,6 +40,9 @@ describe('BisonOverview without the admin permissions', () => {
         permission: expect.objectContaining({ name: 'bison.reports.read' }),
       }),
     );
+    expect(
+      screen.queryByRole('link', { name: 'Reports' }),
+    ).not.toBeInTheDocument();
     expect(screen.queryByText('Spend')).not.toBeInTheDocument();
     expect(screen.queryByText('Billing status')).not.toBeInTheDocument();
     expect(api.getUsageSummary).not.toHaveBeenCalled();

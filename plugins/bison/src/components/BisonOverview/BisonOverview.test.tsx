@@ -172,6 +172,13 @@ describe('BisonOverview', () => {
     ).toHaveAttribute('href', '/bison/pricing');
   });
 
+  it('links to the reports when allowed to read them', async () => {
+    await renderWith(mockBisonApi());
+    expect(
+      await screen.findByRole('link', { name: 'Reports' }),
+    ).toHaveAttribute('href', '/bison/reports');
+  });
+
   it('counts the teams and their projects', async () => {
     await renderWith(
       mockBisonApi({

@@ -7,13 +7,21 @@ import {
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { usePermission } from '@backstage/plugin-permission-react';
-import { nodesReadPermission } from '@bison/plugin-bison-common';
+import {
+  nodesReadPermission,
+  reportsReadPermission,
+} from '@bison/plugin-bison-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import { makeStyles } from '@material-ui/core/styles';
 import useAsync from 'react-use/esm/useAsync';
 import { bisonApiRef } from '../../api';
-import { alertsRouteRef, nodesRouteRef, pricingRouteRef } from '../../routes';
+import {
+  alertsRouteRef,
+  nodesRouteRef,
+  pricingRouteRef,
+  reportsRouteRef,
+} from '../../routes';
 import { BillingStatusCard } from '../billing/BillingStatusCard';
 import { TeamsAtRiskCard } from '../enforcement/TeamsAtRiskCard';
 import { CreateTeamButton } from '../teams/create/CreateTeamButton';
@@ -31,7 +39,7 @@ const useStyles = makeStyles({
  * The Bison home: what this installation bills in, how many teams and
  * projects there are, for those allowed to read reports the spend and the
  * billing status, the teams at risk, the user's teams, and for those allowed
- * to, the node pools and team creation.
+ * to, the reports, the node pools and team creation.
  */
 export function BisonOverview() {
   const classes = useStyles();
@@ -41,8 +49,12 @@ export function BisonOverview() {
   const nodesLink = useRouteRef(nodesRouteRef);
   const pricingLink = useRouteRef(pricingRouteRef);
   const alertsLink = useRouteRef(alertsRouteRef);
+  const reportsLink = useRouteRef(reportsRouteRef);
   const canReadNodes = usePermission({
     permission: nodesReadPermission,
+  }).allowed;
+  const canReadReports = usePermission({
+    permission: reportsReadPermission,
   }).allowed;
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
@@ -84,6 +96,7 @@ export function BisonOverview() {
         >
           <Link to={pricingLink()}>Pricing</Link>
           <Link to={alertsLink()}>Alerts</Link>
+          {canReadReports && <Link to={reportsLink()}>Reports</Link>}
           {canReadNodes && <Link to={nodesLink()}>Node pools</Link>}
           <CreateTeamButton />
         </Box>

@@ -87,6 +87,37 @@ describe('BisonPage', () => {
     expect(screen.queryByText('Installation')).not.toBeInTheDocument();
   });
 
+  it('shows the reports at reports', async () => {
+    const api = mockBisonApi();
+    await renderWithApis(<BisonPage />, {
+      bison: api,
+      routeEntries: ['/reports'],
+    });
+    expect(
+      await screen.findByRole('heading', { name: 'Reports' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('No usage in this period'),
+    ).toBeInTheDocument();
+    expect(api.getTeamReport).toHaveBeenCalled();
+    expect(screen.queryByText('Installation')).not.toBeInTheDocument();
+  });
+
+  it("shows a team's statement at teams/:team/statements/:month", async () => {
+    const api = mockBisonApi();
+    await renderWithApis(<BisonPage />, {
+      bison: api,
+      routeEntries: ['/teams/data-team/statements/2026-02'],
+    });
+    expect(
+      await screen.findByRole('heading', {
+        name: 'Statement for February 2026',
+      }),
+    ).toBeInTheDocument();
+    expect(api.getTeamStatement).toHaveBeenCalledWith('data-team', '2026-02');
+    expect(api.getWallet).not.toHaveBeenCalled();
+  });
+
   it('says so for an unknown path below the page', async () => {
     await renderWithApis(<BisonPage />, {
       bison: mockBisonApi(),

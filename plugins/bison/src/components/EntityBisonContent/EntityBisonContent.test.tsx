@@ -63,6 +63,17 @@ describe('EntityBisonContent', () => {
     expect(api.listTeamProjects).toHaveBeenCalledWith('ml-team');
   });
 
+  it("lists the team's monthly statements, linking to each", async () => {
+    const api = mockBisonApi();
+    await renderFor(annotatedGroup, api);
+
+    expect(
+      await screen.findByRole('link', { name: 'March 2026' }),
+    ).toHaveAttribute('href', '/bison/teams/ml-team/statements/2026-03');
+    expect(api.listTeamStatements).toHaveBeenCalledWith('ml-team');
+    expect(screen.getByTestId('preliminary')).toBeInTheDocument();
+  });
+
   it('defaults the team to the group name', async () => {
     const api = mockBisonApi({
       getTeam: async name =>

@@ -54,6 +54,15 @@ describe('TeamPage', () => {
     expect(api.listTeamProjects).toHaveBeenCalledWith('ml-team');
   });
 
+  it("lists the team's statements", async () => {
+    const api = mockBisonApi();
+    await renderTeamPage('ml-team', api);
+    expect(
+      await screen.findByRole('link', { name: 'February 2026' }),
+    ).toHaveAttribute('href', '/bison/teams/ml-team/statements/2026-02');
+    expect(api.listTeamStatements).toHaveBeenCalledWith('ml-team');
+  });
+
   it('flags a drifted tenant next to the title', async () => {
     await renderTeamPage(
       'ml-team',

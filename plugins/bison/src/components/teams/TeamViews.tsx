@@ -2,6 +2,7 @@ import Grid from '@material-ui/core/Grid';
 import { ReactNode, useState } from 'react';
 import { TeamAlertsCard } from '../alerts/TeamAlertsCard';
 import { EnforcementCard } from '../enforcement/EnforcementCard';
+import { StatementsCard } from '../reports/statements/StatementsCard';
 import { TeamCostCard } from '../usage/TeamCostCard';
 import { TeamWalletView } from '../wallet/TeamWalletView';
 import { TeamTenancyView } from './TeamTenancyView';
@@ -9,7 +10,7 @@ import { TeamTenancyView } from './TeamTenancyView';
 /**
  * Everything about one team, as the team page and the Group tab show it:
  * quota and projects, cost over time, the wallet and the enforcement (above
- * the transactions, which run long), and its alerts. A
+ * the transactions, which run long), its monthly statements and its alerts. A
  * recharge reloads the enforcement card, a suspension or settings change the
  * wallet.
  */
@@ -44,6 +45,9 @@ export function TeamViews(props: {
             />
           }
         />
+      </Grid>
+      <Grid item xs={12}>
+        <StatementsCard key={team} team={team} />
       </Grid>
       <Grid item xs={12}>
         <TeamAlertsCard team={team} />

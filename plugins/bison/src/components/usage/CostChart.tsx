@@ -30,7 +30,7 @@ const COLORS = [
 const OTHER_COLOR = '#9e9e9e';
 
 /** A tick of the cost axis: '$1,200', or '1,200 JPY' without a symbol. */
-function axisAmount(value: number, currency: BisonCurrency): string {
+export function axisAmount(value: number, currency: BisonCurrency): string {
   const number = value.toLocaleString('en-US', {
     maximumFractionDigits: currency.minorUnits,
   });
