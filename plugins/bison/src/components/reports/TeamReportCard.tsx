@@ -5,7 +5,7 @@ import Alert from '@material-ui/lab/Alert';
 import { BisonCurrency, bisonApiRef, ReportRange, TeamReport } from '../../api';
 import { DownloadButton } from './DownloadButton';
 import { describePeriod, reportFileName } from './reportPeriods';
-import { ReportStat } from './ReportStat';
+import { AmountStat } from '../shared/AmountStat';
 import { TeamRankingTable } from './TeamRankingTable';
 import { useBlobDownload } from './useBlobDownload';
 
@@ -51,20 +51,20 @@ export function TeamReportCard(props: {
         </Box>
       )}
       <Box display="flex" flexWrap="wrap" gridGap={48} mb={2}>
-        <ReportStat
+        <AmountStat
           label="Total"
           amount={report.total}
           currency={currency}
           testId="report-total"
           hint="Every team and unallocated usage"
         />
-        <ReportStat
+        <AmountStat
           label="Previous period"
           amount={report.previousTotal}
           currency={currency}
           testId="report-previous-total"
         />
-        <ReportStat
+        <AmountStat
           label="Unallocated"
           amount={report.unallocated}
           currency={currency}

@@ -14,36 +14,13 @@ import useAsync from 'react-use/esm/useAsync';
 import { BisonCurrency, bisonApiRef, UsageSummary } from '../../api';
 import { teamRouteRef } from '../../routes';
 import { isForbidden } from '../shared/errorMessage';
+import { AmountStat } from '../shared/AmountStat';
 import { Money } from '../shared/Money';
 import { costChartData } from './chartData';
 import { CostChart } from './CostChart';
 import { lastDays } from './costRanges';
 
 const TOP_TEAMS = 5;
-
-function Stat(props: {
-  label: string;
-  amount: string;
-  currency: BisonCurrency;
-  testId: string;
-  hint?: string;
-}) {
-  return (
-    <Box mb={2}>
-      <Typography variant="overline" color="textSecondary" component="p">
-        {props.label}
-      </Typography>
-      <Typography variant="h5" component="p" data-testid={props.testId}>
-        <Money amount={props.amount} currency={props.currency} />
-      </Typography>
-      {props.hint && (
-        <Typography variant="caption" color="textSecondary">
-          {props.hint}
-        </Typography>
-      )}
-    </Box>
-  );
-}
 
 function TopTeams(props: { summary: UsageSummary; currency: BisonCurrency }) {
   const { summary, currency } = props;
@@ -131,25 +108,31 @@ function SpendContent(props: { currency: BisonCurrency }) {
     body = (
       <Grid container spacing={3}>
         <Grid item xs={12} sm={4} md={3}>
-          <Stat
-            label="Last 24 hours"
-            amount={day.total}
-            currency={currency}
-            testId="spend-24h"
-          />
-          <Stat
-            label="Last 7 days"
-            amount={week.total}
-            currency={currency}
-            testId="spend-7d"
-          />
-          <Stat
-            label="Unallocated, last 7 days"
-            amount={week.unallocated}
-            currency={currency}
-            testId="spend-unallocated"
-            hint="Usage in namespaces of no team"
-          />
+          <Box mb={2}>
+            <AmountStat
+              label="Last 24 hours"
+              amount={day.total}
+              currency={currency}
+              testId="spend-24h"
+            />
+          </Box>
+          <Box mb={2}>
+            <AmountStat
+              label="Last 7 days"
+              amount={week.total}
+              currency={currency}
+              testId="spend-7d"
+            />
+          </Box>
+          <Box mb={2}>
+            <AmountStat
+              label="Unallocated, last 7 days"
+              amount={week.unallocated}
+              currency={currency}
+              testId="spend-unallocated"
+              hint="Usage in namespaces of no team"
+            />
+          </Box>
         </Grid>
         <Grid item xs={12} sm={8} md={5}>
           <Typography variant="subtitle2" component="h3" gutterBottom>

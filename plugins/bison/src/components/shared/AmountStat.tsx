@@ -1,10 +1,10 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { BisonCurrency } from '../../api';
-import { Money } from '../shared/Money';
+import { Money } from './Money';
 
-/** One headline amount of a report, with its label and an optional hint. */
-export function ReportStat(props: {
+/** One headline amount, with its label and an optional hint. */
+export function AmountStat(props: {
   label: string;
   amount: string;
   currency: BisonCurrency;
