@@ -36,7 +36,10 @@ describe('bisonPlugin', () => {
 
   it('serves the configured settings to users', async () => {
     const server = await startBackend({
-      bison: { currency: { code: 'EUR', symbol: '€', minorUnits: 2 } },
+      bison: {
+        currency: { code: 'EUR', symbol: '€', minorUnits: 2 },
+        reports: { timeZone: 'Europe/Berlin' },
+      },
     });
     const res = await request(server)
       .get('/api/bison/settings')
@@ -45,6 +48,7 @@ describe('bisonPlugin', () => {
     expect(res.body).toEqual({
       currency: { code: 'EUR', symbol: '€', minorUnits: 2 },
       billingWindowMinutes: 60,
+      reportsTimeZone: 'Europe/Berlin',
     });
   });
 

@@ -84,13 +84,16 @@ export class UsageReports {
         .options(EXACT_INTEGERS);
       if (after) {
         const { windowStart, id } = after;
-        query.where(next =>
-          next
-            .where('window_start', '>', windowStart)
-            .orWhere(same =>
-              same.where('window_start', windowStart).where('id', '>', id),
-            ),
-        );
+        // The plain bound lets the database start the index scan there.
+        query
+          .where('window_start', '>=', windowStart)
+          .where(next =>
+            next
+              .where('window_start', '>', windowStart)
+              .orWhere(same =>
+                same.where('window_start', windowStart).where('id', '>', id),
+              ),
+          );
       }
       const rows = await query;
       for (const row of rows) {

@@ -56,3 +56,32 @@ export async function sumUsage(
     cost: moneyFromDb(row.cost),
   }));
 }
+
+/** Adds up totals that have the same keys, e.g. from records and daily sums. */
+export function mergeTotals(lists: UsageTotal[][]): UsageTotal[] {
+  const merged = new Map<
+    string,
+    { keys: UsageTotal['keys']; quantity: Big; cost: Micros }
+  >();
+  for (const total of lists.flat()) {
+    const key = JSON.stringify(Object.entries(total.keys).sort());
+    const sum = merged.get(key);
+    if (sum) {
+      sum.quantity = sum.quantity.plus(total.quantity);
+      sum.cost += total.cost;
+    } else {
+      merged.set(key, {
+        keys: total.keys,
+        quantity: new Big(total.quantity),
+        cost: total.cost,
+      });
+    }
+  }
+  return [...merged.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : Number(a > b)))
+    .map(([, sum]) => ({
+      keys: sum.keys,
+      quantity: sum.quantity.toFixed(),
+      cost: sum.cost,
+    }));
+}

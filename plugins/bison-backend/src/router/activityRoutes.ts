@@ -1,5 +1,4 @@
 import { InputError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   parseIsoInstant,
   reportsReadPermission,
@@ -10,6 +9,7 @@ import { ActivityEntry } from '../activity/types';
 import * as api from '../schema/openapi/generated/models';
 import { parseField } from './fieldErrors';
 import { ApiRouter, RouteContext } from './types';
+import { holdsBasicPermission } from './basicPermission';
 
 const CURSOR = /^[1-9][0-9]{0,18}$/;
 
@@ -49,27 +49,27 @@ export function registerActivityRoutes(router: ApiRouter, ctx: RouteContext) {
       throw new InputError("'cursor' is not a cursor of this list");
     }
 
-    const [reports] = await ctx.permissions.authorize(
-      [{ permission: reportsReadPermission }],
-      { credentials },
+    const readsAll = await holdsBasicPermission(
+      ctx,
+      credentials,
+      reportsReadPermission,
     );
     let scope: ActivityScope = { kind: 'all' };
     let teamId: string | undefined;
     if (query.team !== undefined) {
-      const team =
-        reports.result === AuthorizeResult.ALLOW
-          ? await ctx.teams.getTeam(query.team)
-          : await authorizer.authorizeTeam(
-              credentials,
-              teamReadPermission,
-              query.team,
-            );
+      const team = readsAll
+        ? await ctx.teams.getTeam(query.team)
+        : await authorizer.authorizeTeam(
+            credentials,
+            teamReadPermission,
+            query.team,
+          );
       if (!team) {
         res.json({ items: [] });
         return;
       }
       teamId = team.id;
-    } else if (reports.result !== AuthorizeResult.ALLOW) {
+    } else if (!readsAll) {
       const readable = await authorizer.teamIds(
         credentials,
         teamReadPermission,

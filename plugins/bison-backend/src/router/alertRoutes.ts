@@ -1,6 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   alertsManagePermission,
   teamReadPermission,
@@ -15,7 +14,7 @@ import * as api from '../schema/openapi/generated/models';
 import { Team } from '../tenancy/TeamStore';
 import { actorOf } from './actor';
 import { audited } from './audited';
-import { assertBasicPermission } from './basicPermission';
+import { assertBasicPermission, holdsBasicPermission } from './basicPermission';
 import { rejectUnknownFields } from './fieldErrors';
 import { ApiRouter, RouteContext } from './types';
 
@@ -24,13 +23,8 @@ const NOTIFICATIONS_NAME = 'Backstage notifications';
 export function registerAlertRoutes(router: ApiRouter, ctx: RouteContext) {
   const { httpAuth, authorizer, teams, alerts } = ctx;
 
-  const mayManage = async (credentials: BackstageCredentials) => {
-    const [decision] = await ctx.permissions.authorize(
-      [{ permission: alertsManagePermission }],
-      { credentials },
-    );
-    return decision.result === AuthorizeResult.ALLOW;
-  };
+  const mayManage = (credentials: BackstageCredentials) =>
+    holdsBasicPermission(ctx, credentials, alertsManagePermission);
 
   const teamNames = async (ids: Array<string | null>) => {
     const unique = [...new Set(ids.filter((id): id is string => id !== null))];

@@ -6,16 +6,25 @@ import {
 } from '@backstage/plugin-permission-common';
 import { RouteContext } from './types';
 
-/** Throws NotAllowedError unless the caller holds a basic permission. */
-export async function assertBasicPermission(
-  ctx: RouteContext,
+/** Whether the caller holds a basic permission. */
+export async function holdsBasicPermission(
+  ctx: Pick<RouteContext, 'permissions'>,
   credentials: BackstageCredentials,
   permission: BasicPermission,
-): Promise<void> {
+): Promise<boolean> {
   const [decision] = await ctx.permissions.authorize([{ permission }], {
     credentials,
   });
-  if (decision.result !== AuthorizeResult.ALLOW) {
+  return decision.result === AuthorizeResult.ALLOW;
+}
+
+/** Throws NotAllowedError unless the caller holds a basic permission. */
+export async function assertBasicPermission(
+  ctx: Pick<RouteContext, 'permissions'>,
+  credentials: BackstageCredentials,
+  permission: BasicPermission,
+): Promise<void> {
+  if (!(await holdsBasicPermission(ctx, credentials, permission))) {
     throw new NotAllowedError(`not allowed to ${permission.name}`);
   }
 }

@@ -32,7 +32,11 @@ export async function createRouter(ctx: RouteContext): Promise<express.Router> {
   router.get('/settings', async (req, res) => {
     await ctx.httpAuth.credentials(req);
     const { currency, billingWindowMinutes } = ctx.settings;
-    res.json({ currency, billingWindowMinutes });
+    res.json({
+      currency,
+      billingWindowMinutes,
+      reportsTimeZone: ctx.reports.statements.timeZone,
+    });
   });
 
   registerTeamRoutes(router, ctx);

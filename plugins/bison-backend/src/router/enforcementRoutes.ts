@@ -1,4 +1,3 @@
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   reportsReadPermission,
   teamReadPermission,
@@ -18,6 +17,7 @@ import { audited } from './audited';
 import { rejectUnknownFields, requireText } from './fieldErrors';
 import { moneyFormatter } from './responses';
 import { ApiRouter, RouteContext } from './types';
+import { holdsBasicPermission } from './basicPermission';
 
 export function registerEnforcementRoutes(
   router: ApiRouter,
@@ -199,14 +199,14 @@ export function registerEnforcementRoutes(
 
   router.get('/enforcement/teams', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const [reports] = await ctx.permissions.authorize(
-      [{ permission: reportsReadPermission }],
-      { credentials },
+    const readsAll = await holdsBasicPermission(
+      ctx,
+      credentials,
+      reportsReadPermission,
     );
-    const filter =
-      reports.result === AuthorizeResult.ALLOW
-        ? 'all'
-        : await authorizer.teamFilter(credentials, teamReadPermission);
+    const filter = readsAll
+      ? 'all'
+      : await authorizer.teamFilter(credentials, teamReadPermission);
     const entries =
       filter === 'none'
         ? []

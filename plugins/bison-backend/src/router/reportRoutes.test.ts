@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { Knex } from 'knex';
 import { Server } from 'node:http';
+import { insertUsageRecords } from '../billing/UsageRecordWriter';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import {
   bisonApi,
@@ -30,18 +31,18 @@ describe.each(databases.eachSupportedId())('report routes on %p', id => {
       ? (await knex('teams').where('name', team).first()).id
       : null;
     const start = new Date(at);
-    await knex('usage_records').insert(
+    await insertUsageRecords(
+      knex,
       lines.map(([resource, quantity, cost]) => ({
-        window_start: start,
-        window_end: new Date(start.getTime() + HOUR),
         namespace,
-        team_id: teamId,
+        teamId,
         resource,
         quantity,
-        unit_price: String(cost),
-        cost: String(cost),
-        price_book_id: 1,
+        unitPriceMicros: BigInt(cost),
+        costMicros: BigInt(cost),
       })),
+      { start, end: new Date(start.getTime() + HOUR) },
+      1,
     );
   }
 
@@ -108,6 +109,22 @@ describe.each(databases.eachSupportedId())('report routes on %p', id => {
     expect(res.body.teams[0]).toMatchObject({
       balance: '0.00',
       state: 'active',
+    });
+  });
+
+  it('adds the hours around whole days to the daily sums exactly', async () => {
+    // 10:00 on the 2nd to 10:00 on the 4th: the hours of the 2nd from the
+    // records, the 3rd from the daily sums, the 4th's line starts at `to`.
+    const res = await api()
+      .get('/reports/teams')
+      .query({ from: '2026-11-02T10:00:00Z', to: '2026-11-04T10:00:00Z' });
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe('80.00');
+    expect(res.body.teams[0]).toMatchObject({ team: 'ml-team', cost: '80.00' });
+    expect(res.body.teams[0].byResource).toContainEqual({
+      resource: 'cpu',
+      quantity: '2',
+      cost: '25.00',
     });
   });
 

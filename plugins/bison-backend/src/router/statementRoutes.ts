@@ -1,6 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   reportsReadPermission,
   teamReadPermission,
@@ -20,6 +19,7 @@ import { Team } from '../tenancy/TeamStore';
 import { LedgerEntry } from '../wallet/types';
 import { moneyFormatter } from './responses';
 import { ApiRouter, RouteContext } from './types';
+import { holdsBasicPermission } from './basicPermission';
 
 export function registerStatementRoutes(router: ApiRouter, ctx: RouteContext) {
   const { httpAuth, authorizer, teams, reports, settings } = ctx;
@@ -32,11 +32,9 @@ export function registerStatementRoutes(router: ApiRouter, ctx: RouteContext) {
     credentials: BackstageCredentials,
     name: string,
   ): Promise<Team> => {
-    const [decision] = await ctx.permissions.authorize(
-      [{ permission: reportsReadPermission }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
+    if (
+      !(await holdsBasicPermission(ctx, credentials, reportsReadPermission))
+    ) {
       return authorizer.authorizeTeam(credentials, teamReadPermission, name);
     }
     const team = await teams.getTeam(name);

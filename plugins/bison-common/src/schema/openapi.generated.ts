@@ -799,6 +799,8 @@ export interface components {
         Settings: {
             currency: components["schemas"]["Currency"];
             billingWindowMinutes: number;
+            /** @description The IANA time zone of statement months and month presets (bison.reports.timeZone), e.g. UTC or Europe/Berlin. */
+            reportsTimeZone: string;
         };
         /**
          * @description Decimal amount in the installation currency, e.g. "100.50".

@@ -36,6 +36,7 @@ export const usd: BisonCurrency = { code: 'USD', symbol: '$', minorUnits: 2 };
 export const settings: BisonSettings = {
   currency: usd,
   billingWindowMinutes: 60,
+  reportsTimeZone: 'UTC',
 };
 
 export function daysAgo(days: number): string {

@@ -1,5 +1,8 @@
 import { NamespaceUsage, UsageSource } from '@bison/plugin-bison-node';
+import Big from 'big.js';
 import { Knex } from 'knex';
+import { dateFromDb, EXACT_INTEGERS } from '../../database/dbValues';
+import { dayOf } from '../UsageRecordWriter';
 import { Team } from '../../tenancy/TeamStore';
 
 /** Two teams over 48 hourly windows, and an orphan namespace. */
@@ -114,4 +117,34 @@ export async function expectScenarioBilledOnce(
   expect(Number(count)).toBe(SCENARIO_WINDOWS * 4);
   const billed = await knex('billing_windows').where({ status: 'billed' });
   expect(billed).toHaveLength(SCENARIO_WINDOWS);
+  await expectDailySumsOfRecords(knex);
+}
+
+/** The daily sums hold exactly the usage records, each counted once. */
+export async function expectDailySumsOfRecords(knex: Knex) {
+  const key = (day: unknown, team: string, ns: string, resource: string) =>
+    [dateFromDb(day as Date).toISOString(), team, ns, resource].join(' ');
+  const expected = new Map<string, { quantity: Big; cost: bigint }>();
+  const records = await knex('usage_records').options(EXACT_INTEGERS);
+  for (const row of records) {
+    const day = dayOf(dateFromDb(row.window_start));
+    const k = key(day, row.team_id ?? '', row.namespace, row.resource);
+    const sum = expected.get(k) ?? { quantity: new Big(0), cost: 0n };
+    sum.quantity = sum.quantity.plus(row.quantity);
+    sum.cost += BigInt(row.cost);
+    expected.set(k, sum);
+  }
+  const days = await knex('usage_daily').options(EXACT_INTEGERS);
+  expect(
+    Object.fromEntries(
+      days.map(row => [
+        key(row.day, row.team_key, row.namespace, row.resource),
+        [new Big(row.quantity).toFixed(), BigInt(row.cost)],
+      ]),
+    ),
+  ).toEqual(
+    Object.fromEntries(
+      [...expected].map(([k, sum]) => [k, [sum.quantity.toFixed(), sum.cost]]),
+    ),
+  );
 }

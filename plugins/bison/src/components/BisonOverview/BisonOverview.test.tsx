@@ -22,6 +22,7 @@ describe('BisonOverview', () => {
         getSettings: async () => ({
           currency: { code: 'EUR', symbol: '€', minorUnits: 2 },
           billingWindowMinutes: 30,
+          reportsTimeZone: 'UTC',
         }),
       }),
     );

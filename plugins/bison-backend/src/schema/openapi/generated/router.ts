@@ -195,8 +195,13 @@ export const spec = {
             type: 'integer',
             minimum: 1,
           },
+          reportsTimeZone: {
+            type: 'string',
+            description:
+              'The IANA time zone of statement months and month presets (bison.reports.timeZone), e.g. UTC or Europe/Berlin.',
+          },
         },
-        required: ['currency', 'billingWindowMinutes'],
+        required: ['currency', 'billingWindowMinutes', 'reportsTimeZone'],
       },
       Money: {
         type: 'string',

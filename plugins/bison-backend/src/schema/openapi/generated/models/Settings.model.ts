@@ -11,4 +11,8 @@ import { Currency } from '../models/Currency.model';
 export interface Settings {
   currency: Currency;
   billingWindowMinutes: number;
+  /**
+   * The IANA time zone of statement months and month presets (bison.reports.timeZone), e.g. UTC or Europe/Berlin.
+   */
+  reportsTimeZone: string;
 }
