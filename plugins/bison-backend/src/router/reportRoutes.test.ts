@@ -64,12 +64,15 @@ describe.each(databases.eachSupportedId())('report routes on %p', id => {
     await usage(null, 'kube-system', '2026-11-05T10:00:00Z', [
       ['cpu', '1', 3 * M],
     ]);
-    // The week before: ml-team cost 40.00, evil-team 10.00.
+    // The week before: ml-team cost 40.00, evil-team 10.00, unallocated 2.00.
     await usage('ml-team', 'ml-training', '2026-10-27T10:00:00Z', [
       ['cpu', '2', 40 * M],
     ]);
     await usage('evil-team', 'evil', '2026-10-28T10:00:00Z', [
       ['cpu', '1', 10 * M],
+    ]);
+    await usage(null, 'kube-system', '2026-10-29T10:00:00Z', [
+      ['cpu', '1', 2 * M],
     ]);
   });
 
@@ -83,7 +86,8 @@ describe.each(databases.eachSupportedId())('report routes on %p', id => {
       previousTo: FROM,
       total: '103.00',
       unallocated: '3.00',
-      previousTotal: '50.00',
+      previousTotal: '52.00',
+      previousUnallocated: '2.00',
     });
     expect(
       res.body.teams.map((t: any) => [

@@ -86,6 +86,7 @@ export function registerReportRoutes(router: ApiRouter, ctx: RouteContext) {
       total: money(report.total),
       unallocated: money(report.unallocated),
       previousTotal: money(report.previousTotal),
+      previousUnallocated: money(report.previousUnallocated),
       teams: rows,
     });
   });

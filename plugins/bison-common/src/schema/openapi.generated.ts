@@ -1557,6 +1557,7 @@ export interface components {
             total: components["schemas"]["Money"];
             unallocated: components["schemas"]["Money"];
             previousTotal: components["schemas"]["Money"];
+            previousUnallocated: components["schemas"]["Money"];
             teams: components["schemas"]["TeamReportRow"][];
         };
         ProjectReport: {

@@ -593,6 +593,7 @@ export function aTeamReport(overrides: Partial<TeamReport> = {}): TeamReport {
     total: '0.00',
     unallocated: '0.00',
     previousTotal: '0.00',
+    previousUnallocated: '0.00',
     teams: [],
     ...overrides,
   };

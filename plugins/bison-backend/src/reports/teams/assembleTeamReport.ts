@@ -89,6 +89,7 @@ export function assembleTeamReport(input: TeamReportInput) {
     charged,
     unallocated,
     previousTotal: [...input.previous.values()].reduce((s, c) => s + c, 0n),
+    previousUnallocated: input.previous.get(null) ?? 0n,
     teams: rows,
   };
 }

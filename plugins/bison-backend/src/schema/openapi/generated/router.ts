@@ -2804,6 +2804,9 @@ export const spec = {
           previousTotal: {
             $ref: '#/components/schemas/Money',
           },
+          previousUnallocated: {
+            $ref: '#/components/schemas/Money',
+          },
           teams: {
             type: 'array',
             items: {
@@ -2819,6 +2822,7 @@ export const spec = {
           'total',
           'unallocated',
           'previousTotal',
+          'previousUnallocated',
           'teams',
         ],
       },

@@ -25,5 +25,9 @@ export interface TeamReport {
    * Decimal amount in the installation currency, e.g. \"100.50\".
    */
   previousTotal: string;
+  /**
+   * Decimal amount in the installation currency, e.g. \"100.50\".
+   */
+  previousUnallocated: string;
   teams: Array<TeamReportRow>;
 }
