@@ -239,6 +239,11 @@ export interface Config {
        * reports, e.g. Europe/Berlin. Defaults to UTC.
        */
       timeZone?: string;
+      /** Summing ended days of usage, which long reports read. */
+      dailySums?: {
+        /** When ended days are summed; defaults to every 30 minutes. */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
     };
     /** The activity log: every change made in Bison, never a secret. */
     activity?: {

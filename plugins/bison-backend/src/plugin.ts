@@ -152,6 +152,12 @@ export const bisonPlugin = createBackendPlugin({
           });
           namespaceOwners = owners;
         }
+        const reports = await createReports({
+          knex,
+          config: deps.config,
+          scheduler: deps.scheduler,
+          logger: deps.logger,
+        });
         const activity = await createActivity({
           knex,
           config: deps.config,
@@ -235,7 +241,7 @@ export const bisonPlugin = createBackendPlugin({
             billing,
             enforcement: enforcement.service,
             alerts,
-            reports: createReports({ knex, config: deps.config }),
+            reports,
             activity,
           }),
         );

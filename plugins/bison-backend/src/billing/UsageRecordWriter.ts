@@ -1,7 +1,6 @@
 import { CostLine, TimeWindow } from '@bison/plugin-bison-common';
 import { Knex } from 'knex';
-import Big from 'big.js';
-import { EXACT_INTEGERS, toDbInteger } from '../database/dbValues';
+import { toDbInteger } from '../database/dbValues';
 
 export interface RecordLine extends CostLine {
   /** Null: unallocated usage, recorded but not charged. */
@@ -11,8 +10,10 @@ export interface RecordLine extends CostLine {
 /**
  * Inserts usage records with one statement per call: the rows travel as
  * arrays (PostgreSQL) or as one JSON document (SQLite) and are unpacked by
- * the database, which is several times faster than multi-row VALUES. Adds
- * them to the day's sums in `usage_daily` atomically with the insert.
+ * the database, which is several times faster than multi-row VALUES. The
+ * same statement (transaction on SQLite) marks the day unsummed in
+ * `usage_days`, so that reports read it from the records until
+ * DailyUsageSums has summed it again.
  */
 export async function insertUsageRecords(
   db: Knex,
@@ -22,8 +23,6 @@ export async function insertUsageRecords(
 ): Promise<void> {
   if (lines.length === 0) return;
   if (db.client.config.client === 'pg') {
-    // One statement: when the records were written before (a conflict),
-    // the day's sums are not added to a second time.
     await db.raw(
       `WITH inserted AS (
          INSERT INTO usage_records
@@ -36,18 +35,11 @@ export async function insertUsageRecords(
                        CAST(:resources AS text[]), CAST(:quantities AS text[]),
                        CAST(:unitPrices AS bigint[]), CAST(:costs AS bigint[]))
              AS u(namespace, team_id, resource, quantity, unit_price, cost)
-         RETURNING team_id, namespace, resource, quantity, cost
        )
-       INSERT INTO usage_daily AS d
-         (day, team_key, namespace, resource, quantity, cost)
-       SELECT CAST(:day AS timestamptz), COALESCE(team_id, ''), namespace,
-              resource, SUM(CAST(quantity AS numeric))::text, SUM(cost)
-         FROM inserted
-        GROUP BY 2, 3, 4
-       ON CONFLICT (day, team_key, namespace, resource) DO UPDATE
-         SET quantity = (CAST(d.quantity AS numeric)
-                         + CAST(EXCLUDED.quantity AS numeric))::text,
-             cost = d.cost + EXCLUDED.cost`,
+       INSERT INTO usage_days (day, summed)
+       VALUES (CAST(:day AS timestamptz), false)
+       ON CONFLICT (day) DO UPDATE SET summed = false, summed_at = NULL
+        WHERE usage_days.summed`,
       {
         day: dayOf(window.start),
         start: window.start,
@@ -65,7 +57,10 @@ export async function insertUsageRecords(
   }
   await db.transaction(async trx => {
     await insertSqliteRecords(trx, lines, window, priceBookId);
-    await addToSqliteDays(trx, lines, dayOf(window.start));
+    await trx('usage_days')
+      .insert({ day: dayOf(window.start), summed: false })
+      .onConflict('day')
+      .merge({ summed: false, summed_at: null });
   });
 }
 
@@ -104,66 +99,4 @@ async function insertSqliteRecords(
        FROM json_each(?)`,
     [window.start.getTime(), window.end.getTime(), priceBookId, json],
   );
-}
-
-/**
- * SQLite has no exact decimal type: the day's quantities are added here,
- * inside the transaction that wrote the records (SQLite has one writer).
- */
-async function addToSqliteDays(db: Knex, lines: RecordLine[], day: Date) {
-  const sums = new Map<string, DaySum>();
-  for (const line of lines) {
-    const teamKey = line.teamId ?? '';
-    const key = JSON.stringify([teamKey, line.namespace, line.resource]);
-    const sum = sums.get(key) ?? {
-      teamKey,
-      namespace: line.namespace,
-      resource: line.resource,
-      quantity: new Big(0),
-      cost: 0n,
-    };
-    sum.quantity = sum.quantity.plus(line.quantity);
-    sum.cost += line.costMicros;
-    sums.set(key, sum);
-  }
-  const stored = await db('usage_daily')
-    .where('day', day.getTime())
-    .select('team_key', 'namespace', 'resource', 'quantity', 'cost')
-    .options(EXACT_INTEGERS);
-  for (const row of stored) {
-    const sum = sums.get(
-      JSON.stringify([row.team_key, row.namespace, row.resource]),
-    );
-    if (!sum) continue;
-    sum.quantity = sum.quantity.plus(row.quantity);
-    sum.cost += BigInt(row.cost);
-  }
-  const json = JSON.stringify(
-    [...sums.values()].map(sum => [
-      sum.teamKey,
-      sum.namespace,
-      sum.resource,
-      sum.quantity.toFixed(),
-      sum.cost.toString(),
-    ]),
-  );
-  await db.raw(
-    `INSERT INTO usage_daily (day, team_key, namespace, resource, quantity, cost)
-     SELECT ?, json_extract(value, '$[0]'), json_extract(value, '$[1]'),
-            json_extract(value, '$[2]'), json_extract(value, '$[3]'),
-            CAST(json_extract(value, '$[4]') AS integer)
-       FROM json_each(?)
-      WHERE true -- lets SQLite read ON CONFLICT as the upsert, not a join
-     ON CONFLICT (day, team_key, namespace, resource) DO UPDATE
-       SET quantity = excluded.quantity, cost = excluded.cost`,
-    [day.getTime(), json],
-  );
-}
-
-interface DaySum {
-  teamKey: string;
-  namespace: string;
-  resource: string;
-  quantity: Big;
-  cost: bigint;
 }

@@ -1,19 +1,24 @@
 import { Micros } from '@bison/plugin-bison-common';
 import { Knex } from 'knex';
 import { mergeTotals, sumUsage, UsageTotal } from './usageTotals';
-import { splitIntoDays, TimeRange } from './splitIntoDays';
+import { DailyUsageSums } from './dailySums/DailyUsageSums';
+import { planUsageReads } from './dailySums/planUsageReads';
+import { TimeRange } from './dailySums/splitIntoDays';
 import { ProjectUsageTotal } from './projects/assembleProjectReport';
 import { TeamUsageTotal } from './teams/assembleTeamReport';
 
 type Grouping = 'team' | 'namespace' | 'resource';
 
 /**
- * Reads the usage behind the cross-team and project reports: whole days
- * from the daily sums (`usage_daily`), the hours around them from the
- * usage records, added up exactly.
+ * Reads the usage behind the cross-team and project reports: summed whole
+ * days from the daily sums, the rest from the usage records, added up
+ * exactly.
  */
 export class ReportReader {
-  constructor(private readonly knex: Knex) {}
+  constructor(
+    private readonly knex: Knex,
+    private readonly dailySums: DailyUsageSums,
+  ) {}
 
   async totals(range: TimeRange): Promise<TeamUsageTotal[]> {
     const totals = await this.sum(range, ['team', 'resource']);
@@ -46,38 +51,30 @@ export class ReportReader {
     range: TimeRange,
     groups: Grouping[],
   ): Promise<UsageTotal[]> {
-    const { days, edges } = splitIntoDays(range);
-    const fromRecords = edges.map(async edge => {
-      const totals = await sumUsage(
+    const plan = planUsageReads(range, await this.dailySums.summedDays(range));
+    const fromRecords = plan.recordRanges.map(part =>
+      sumUsage(
         this.knex,
         this.knex('usage_records')
-          .where('window_start', '>=', edge.from)
-          .where('window_start', '<', edge.to),
+          .where('window_start', '>=', part.from)
+          .where('window_start', '<', part.to),
         groups.map(group => (group === 'team' ? 'team_id' : group)),
-      );
-      return totals.map(total => renameKey(total, 'team_id', 'team'));
-    });
-    const fromDays = days
-      ? sumUsage(
-          this.knex,
-          this.knex('usage_daily')
-            .where('day', '>=', days.from)
-            .where('day', '<', days.to),
-          groups.map(group => (group === 'team' ? 'team_key' : group)),
-        ).then(totals =>
-          totals.map(total => {
-            const renamed = renameKey(total, 'team_key', 'team');
-            renamed.keys.team ||= null;
-            return renamed;
-          }),
-        )
-      : Promise.resolve([]);
+      ).then(totals => totals.map(total => renameKey(total, 'team_id'))),
+    );
+    const fromDays =
+      plan.summedDays.length > 0
+        ? sumUsage(
+            this.knex,
+            this.knex('usage_daily').whereIn('day', plan.summedDays),
+            groups.map(group => (group === 'team' ? 'team_key' : group)),
+          ).then(totals => totals.map(total => renameKey(total, 'team_key')))
+        : Promise.resolve([]);
     return mergeTotals(await Promise.all([fromDays, ...fromRecords]));
   }
 }
 
-function renameKey(total: UsageTotal, from: string, to: string): UsageTotal {
-  if (!(from in total.keys)) return total;
-  const { [from]: value, ...rest } = total.keys;
-  return { ...total, keys: { ...rest, [to]: value } };
+/** Names the team column `team`, null for unallocated usage ('' in the sums). */
+function renameKey(total: UsageTotal, column: string): UsageTotal {
+  const { [column]: team, ...rest } = total.keys;
+  return { ...total, keys: { ...rest, team: team || null } };
 }

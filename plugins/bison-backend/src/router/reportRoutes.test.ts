@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { Knex } from 'knex';
 import { Server } from 'node:http';
 import { insertUsageRecords } from '../billing/UsageRecordWriter';
+import { DailyUsageSums } from '../reports/dailySums/DailyUsageSums';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import {
   bisonApi,
@@ -74,6 +75,8 @@ describe.each(databases.eachSupportedId())('report routes on %p', id => {
     await usage(null, 'kube-system', '2026-10-29T10:00:00Z', [
       ['cpu', '1', 2 * M],
     ]);
+    // The reports read these ended days from their sums.
+    await new DailyUsageSums(knex).sumEndedDays(new Date());
   });
 
   it('ranks the teams with shares, changes, resources and wallets', async () => {

@@ -2,6 +2,7 @@ import { NamespaceUsage, UsageSource } from '@bison/plugin-bison-node';
 import Big from 'big.js';
 import { Knex } from 'knex';
 import { dateFromDb, EXACT_INTEGERS } from '../../database/dbValues';
+import { DailyUsageSums } from '../../reports/dailySums/DailyUsageSums';
 import { dayOf } from '../UsageRecordWriter';
 import { Team } from '../../tenancy/TeamStore';
 
@@ -120,8 +121,17 @@ export async function expectScenarioBilledOnce(
   await expectDailySumsOfRecords(knex);
 }
 
-/** The daily sums hold exactly the usage records, each counted once. */
+/**
+ * Every billed day is known to the daily sums, and once summed they hold
+ * exactly the usage records, each counted once.
+ */
 export async function expectDailySumsOfRecords(knex: Knex) {
+  const known = await knex('usage_days').orderBy('day');
+  expect(known.map(row => dateFromDb(row.day).toISOString())).toEqual([
+    '2026-11-01T00:00:00.000Z',
+    '2026-11-02T00:00:00.000Z',
+  ]);
+  await new DailyUsageSums(knex).sumEndedDays(new Date('2100-01-01'));
   const key = (day: unknown, team: string, ns: string, resource: string) =>
     [dateFromDb(day as Date).toISOString(), team, ns, resource].join(' ');
   const expected = new Map<string, { quantity: Big; cost: bigint }>();
