@@ -67,6 +67,18 @@ describe('bison plugin on the new frontend system', () => {
     expect(api.getTeamReport).toHaveBeenCalled();
   });
 
+  it('shows the activity at /bison/activity, filtered by its query string', async () => {
+    const api = renderAt('/bison/activity?team=ml-team');
+    expect(
+      await screen.findByRole('heading', { name: 'Activity' }),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('Recharged 100.00')).toBeInTheDocument();
+    expect(api.listActivity).toHaveBeenCalledWith({
+      team: 'ml-team',
+      limit: 50,
+    });
+  });
+
   it('shows a statement at /bison/teams/:team/statements/:month', async () => {
     const api = renderAt('/bison/teams/ml-team/statements/2026-02');
     expect(

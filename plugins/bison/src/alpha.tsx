@@ -14,6 +14,7 @@ import { bisonApiRef, BisonClient } from './api';
 import { BisonIcon } from './components/BisonIcon';
 import { isBisonProjectAvailable } from './components/EntityBisonProjectCard/isBisonProjectAvailable';
 import {
+  activityRouteRef,
   alertsRouteRef,
   nodesRouteRef,
   pricingRouteRef,
@@ -40,7 +41,7 @@ const bisonPage = PageBlueprint.make({
     title: 'Bison',
     icon: <BisonIcon />,
     // The overview at /bison and the pages below it (teams, statements,
-    // node pools, pricing, alerts, reports): see BisonRouter.
+    // node pools, pricing, alerts, reports, activity): see BisonRouter.
     loader: () =>
       import('./components/BisonPage').then(m => (
         <Content>
@@ -91,6 +92,7 @@ export default createFrontendPlugin({
     pricing: pricingRouteRef,
     alerts: alertsRouteRef,
     reports: reportsRouteRef,
+    activity: activityRouteRef,
     statement: statementRouteRef,
   },
   extensions: [bisonApi, bisonPage, groupBisonContent, componentProjectCard],

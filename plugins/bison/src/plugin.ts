@@ -8,6 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { bisonApiRef, BisonClient } from './api';
 import {
+  activityRouteRef,
   alertsRouteRef,
   nodesRouteRef,
   pricingRouteRef,
@@ -40,6 +41,7 @@ export const bisonPlugin = createPlugin({
     pricing: pricingRouteRef,
     alerts: alertsRouteRef,
     reports: reportsRouteRef,
+    activity: activityRouteRef,
     statement: statementRouteRef,
   },
 });

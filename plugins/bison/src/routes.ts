@@ -39,6 +39,16 @@ export const reportsRouteRef = createSubRouteRef({
 });
 
 /**
+ * Changes made in Bison, below the Bison page: `/bison/activity`, filtered by
+ * its query string (`?team=ml-team&actor=…&action=…&from=…&to=…`).
+ */
+export const activityRouteRef = createSubRouteRef({
+  id: 'bison/activity',
+  parent: rootRouteRef,
+  path: '/activity',
+});
+
+/**
  * A team's statement of one month (`YYYY-MM`), below the Bison page:
  * `/bison/teams/:team/statements/:month`.
  */

@@ -3,6 +3,7 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
+import { AlertApi, alertApiRef } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
@@ -36,10 +37,20 @@ export function mockSignalApi() {
   };
 }
 
+/** An alert API whose posts the test reads from `post`. */
+export function mockAlertApi(): jest.Mocked<AlertApi> {
+  return {
+    post: jest.fn(),
+    alert$: jest.fn(() => ({
+      subscribe: () => ({ unsubscribe: () => {}, closed: false }),
+    })),
+  } as unknown as jest.Mocked<AlertApi>;
+}
+
 /**
  * Renders in a legacy test app with the Bison API, a permission API that
  * allows or denies everything (or decides per request) and optionally a
- * signal API and catalog API; the Bison page is mounted at /bison.
+ * signal, catalog and alert API; the Bison page is mounted at /bison.
  */
 export function renderWithApis(
   element: ReactElement,
@@ -48,6 +59,7 @@ export function renderWithApis(
     authorize?: PermissionOptions['authorize'];
     signals?: SignalApi;
     catalog?: Partial<typeof catalogApiRef.T>;
+    alert?: AlertApi;
     routeEntries?: string[];
   },
 ) {
@@ -60,6 +72,7 @@ export function renderWithApis(
   ];
   if (options.signals) apis.push([signalApiRef, options.signals]);
   if (options.catalog) apis.push([catalogApiRef, options.catalog]);
+  if (options.alert) apis.push([alertApiRef, options.alert]);
   return renderInTestApp(
     <TestApiProvider apis={apis as any}>{element}</TestApiProvider>,
     {

@@ -1,5 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import {
+  ActivityEntry,
   AlertChannel,
   AlertDelivery,
   AlertRule,
@@ -16,6 +17,8 @@ import {
   PriceBook,
   ProjectReport,
   ProjectReportRow,
+  ReconciliationCheck,
+  ReconciliationDifference,
   Statement,
   StatementEntry,
   StatementMonths,
@@ -627,6 +630,67 @@ export function aProjectReport(
   };
 }
 
+export function anActivityEntry(
+  id: string,
+  overrides: Partial<ActivityEntry> = {},
+): ActivityEntry {
+  return {
+    id,
+    occurredAt: daysAgo(1),
+    actor: 'user:default/frank',
+    action: 'wallet-recharge',
+    team: 'ml-team',
+    summary: 'Recharged 100.00',
+    before: { balance: '10.00' },
+    after: { balance: '110.00' },
+    ...overrides,
+  };
+}
+
+export function aReconciliationCheck(
+  overrides: Partial<ReconciliationCheck> = {},
+): ReconciliationCheck {
+  return {
+    id: '7',
+    trigger: 'schedule',
+    startedAt: daysAgo(0),
+    finishedAt: daysAgo(0),
+    status: 'succeeded',
+    windowsChecked: 48,
+    differences: 1,
+    ...overrides,
+  };
+}
+
+export function aReconciliationDifference(
+  id: string,
+  overrides: Partial<ReconciliationDifference> = {},
+): ReconciliationDifference {
+  return {
+    id,
+    windowStart: '2026-11-02T10:00:00.000Z',
+    windowEnd: '2026-11-02T11:00:00.000Z',
+    team: 'ml-team',
+    billed: '10.00',
+    source: '12.50',
+    difference: '2.50',
+    status: 'open',
+    firstSeenAt: daysAgo(0),
+    checkedAt: daysAgo(0),
+    lines: [
+      {
+        project: 'ml-training',
+        resource: 'cpu',
+        billedQuantity: '4',
+        sourceQuantity: '5',
+        billedCost: '10.00',
+        sourceCost: '12.50',
+      },
+    ],
+    ...overrides,
+  };
+}
+
 /** A BisonApi whose every method is a jest.fn with a harmless default. */
 export function mockBisonApi(
   overrides: Partial<BisonApi> = {},
@@ -767,6 +831,24 @@ export function mockBisonApi(
       ),
     downloadTeamReportCsv: async () => new Blob(['team,displayName\n']),
     downloadProjectReportCsv: async () => new Blob(['project,team\n']),
+    listActivity: async () => ({ items: [anActivityEntry('1')] }),
+    getReconciliation: async () => ({
+      lastCheck: aReconciliationCheck(),
+      items: [aReconciliationDifference('3')],
+    }),
+    runReconciliationCheck: async () =>
+      aReconciliationCheck({ trigger: 'manual', differences: 0 }),
+    settleReconciliationDifference: async id => ({
+      difference: aReconciliationDifference(id, { status: 'settled' }),
+      transaction: {
+        id: '90',
+        kind: 'adjustment',
+        amount: '-2.50',
+        balanceAfter: '97.50',
+        actor: 'user:default/guest',
+        createdAt: daysAgo(0),
+      },
+    }),
   };
   const implementations = { ...defaults, ...overrides };
   const api: Record<string, jest.Mock> = {};

@@ -1,5 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  ActivityPage,
+  ActivityQuery,
   AdjustmentRequest,
   AlertChannel,
   AlertChannelList,
@@ -33,8 +35,14 @@ import {
   ProjectReport,
   QuotaInput,
   RechargeRequest,
+  Reconciliation,
+  ReconciliationCheck,
+  ReconciliationCheckRequest,
+  ReconciliationQuery,
   ReportRange,
   ResumeRequest,
+  SettleDifferenceRequest,
+  SettledDifference,
   Statement,
   StatementFormat,
   StatementMonths,
@@ -296,6 +304,32 @@ export interface BisonApi {
 
   /** The project report as CSV, a row per namespace. */
   downloadProjectReportCsv(range?: ReportRange): Promise<Blob>;
+
+  /**
+   * Changes made in Bison, newest first: all of them with
+   * `bison.reports.read`, else those of the caller's teams.
+   */
+  listActivity(query?: ActivityQuery): Promise<ActivityPage>;
+
+  /**
+   * The last check of billed windows against the usage source and the
+   * differences it found. Needs `bison.reports.read`.
+   */
+  getReconciliation(query?: ReconciliationQuery): Promise<Reconciliation>;
+
+  /** Checks billed windows now. Needs `bison.billing.operate`. */
+  runReconciliationCheck(
+    request?: ReconciliationCheckRequest,
+  ): Promise<ReconciliationCheck>;
+
+  /**
+   * Settles an open difference with one adjustment of the team's wallet.
+   * Needs `bison.wallet.adjust` on the team.
+   */
+  settleReconciliationDifference(
+    id: string,
+    request?: SettleDifferenceRequest,
+  ): Promise<SettledDifference>;
 }
 
 /** @public */

@@ -1246,5 +1246,160 @@ describe('BisonClient', () => {
         expect(invalid.body.error.message).toBe("'from' must be before 'to'");
       });
     });
+
+    describe('activity and reconciliation', () => {
+      const entry = {
+        id: '12',
+        occurredAt: '2026-03-02T10:00:00.000Z',
+        actor: 'user:default/mia',
+        action: 'wallet-recharge',
+        team: 'ml-team',
+        summary: 'Recharged 100.00 USD',
+      };
+      const check = {
+        id: '4',
+        trigger: 'manual',
+        startedAt: '2026-03-02T10:00:00.000Z',
+        status: 'succeeded',
+        windowsChecked: 48,
+        differences: 1,
+      };
+
+      it('lists activity with the filter, page size and cursor as query parameters', async () => {
+        const seen = record('get', '/activity', () =>
+          HttpResponse.json({ items: [entry], nextCursor: '11' }),
+        );
+
+        await expect(
+          client.listActivity({
+            team: 'ml team',
+            actor: 'user:default/mia',
+            action: 'wallet-recharge',
+            from: '2026-03-01T00:00:00Z',
+            to: '2026-03-03T00:00:00Z',
+            limit: 50,
+            cursor: '13',
+          }),
+        ).resolves.toEqual({ items: [entry], nextCursor: '11' });
+        await client.listActivity();
+
+        const params = new URLSearchParams(seen[0].search);
+        expect(Object.fromEntries(params)).toEqual({
+          team: 'ml team',
+          actor: 'user:default/mia',
+          action: 'wallet-recharge',
+          from: '2026-03-01T00:00:00Z',
+          to: '2026-03-03T00:00:00Z',
+          limit: '50',
+          cursor: '13',
+        });
+        expect(seen[1]).toMatchObject({
+          path: '/api/bison/activity',
+          search: '',
+        });
+      });
+
+      it('maps a team the member may not read to a 403 ResponseError', async () => {
+        server.use(
+          http.get(`${baseUrl}/activity`, () =>
+            errorBody(403, 'NotAllowedError', 'Unauthorized'),
+          ),
+        );
+        const error = await client
+          .listActivity({ team: 'data-team' })
+          .catch(e => e);
+        expect(error).toBeInstanceOf(ResponseError);
+        expect(error.statusCode).toBe(403);
+      });
+
+      it('reads the reconciliation with the status, team and limit as query parameters', async () => {
+        const reconciliation = { lastCheck: check, items: [] };
+        const seen = record('get', '/billing/reconciliation', () =>
+          HttpResponse.json(reconciliation),
+        );
+
+        await expect(
+          client.getReconciliation({
+            status: 'all',
+            team: 'ml-team',
+            limit: 20,
+          }),
+        ).resolves.toEqual(reconciliation);
+        await client.getReconciliation();
+
+        expect(seen.map(r => r.search)).toEqual([
+          '?status=all&team=ml-team&limit=20',
+          '',
+        ]);
+      });
+
+      it('posts a reconciliation check, with the range when given', async () => {
+        const seen = record('post', '/billing/reconciliation/checks', () =>
+          HttpResponse.json(check),
+        );
+
+        await expect(client.runReconciliationCheck()).resolves.toEqual(check);
+        await client.runReconciliationCheck({
+          from: '2026-03-01T00:00:00Z',
+          to: '2026-03-02T00:00:00Z',
+        });
+
+        expect(seen).toEqual([
+          expect.objectContaining({
+            method: 'POST',
+            path: '/api/bison/billing/reconciliation/checks',
+            body: {},
+            contentType: 'application/json',
+          }),
+          expect.objectContaining({
+            body: { from: '2026-03-01T00:00:00Z', to: '2026-03-02T00:00:00Z' },
+          }),
+        ]);
+      });
+
+      it('settles a difference with its reason', async () => {
+        const settled = {
+          difference: { id: '3', status: 'settled' },
+          transaction: { id: '90', kind: 'adjustment', amount: '-2.50' },
+        };
+        const seen = record(
+          'post',
+          '/billing/reconciliation/:difference/settle',
+          () => HttpResponse.json(settled, { status: 201 }),
+        );
+
+        await expect(
+          client.settleReconciliationDifference('3', {
+            reason: 'OpenCost late',
+          }),
+        ).resolves.toEqual(settled);
+        await client.settleReconciliationDifference('4');
+
+        expect(seen[0]).toMatchObject({
+          method: 'POST',
+          path: '/api/bison/billing/reconciliation/3/settle',
+          body: { reason: 'OpenCost late' },
+          contentType: 'application/json',
+        });
+        expect(seen[1]).toMatchObject({
+          path: '/api/bison/billing/reconciliation/4/settle',
+          body: {},
+        });
+      });
+
+      it('maps a refused settlement (409) to a ResponseError with the backend message', async () => {
+        server.use(
+          http.post(`${baseUrl}/billing/reconciliation/3/settle`, () =>
+            errorBody(409, 'ConflictError', 'difference 3 is settled'),
+          ),
+        );
+        const error = await client
+          .settleReconciliationDifference('3')
+          .catch(e => e);
+        expect(error).toBeInstanceOf(ResponseError);
+        expect(error.statusCode).toBe(409);
+        expect(error.body.error.message).toBe('difference 3 is settled');
+      });
+    });
   });
 });

@@ -2,6 +2,8 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { BisonApi } from './BisonApi';
 import {
+  ActivityPage,
+  ActivityQuery,
   AdjustmentRequest,
   AlertChannel,
   AlertChannelList,
@@ -35,8 +37,14 @@ import {
   ProjectReport,
   QuotaInput,
   RechargeRequest,
+  Reconciliation,
+  ReconciliationCheck,
+  ReconciliationCheckRequest,
+  ReconciliationQuery,
   ReportRange,
   ResumeRequest,
+  SettleDifferenceRequest,
+  SettledDifference,
   Statement,
   StatementFormat,
   StatementMonths,
@@ -458,6 +466,39 @@ export class BisonClient implements BisonApi {
     return this.downloadCsv('/reports/projects', range);
   }
 
+  listActivity(query: ActivityQuery = {}): Promise<ActivityPage> {
+    return this.request<ActivityPage>(
+      `/activity${queryString(toParams(query))}`,
+    );
+  }
+
+  getReconciliation(query: ReconciliationQuery = {}): Promise<Reconciliation> {
+    return this.request<Reconciliation>(
+      `/billing/reconciliation${queryString(toParams(query))}`,
+    );
+  }
+
+  runReconciliationCheck(
+    request: ReconciliationCheckRequest = {},
+  ): Promise<ReconciliationCheck> {
+    return this.send<ReconciliationCheck>(
+      'POST',
+      '/billing/reconciliation/checks',
+      request,
+    );
+  }
+
+  settleReconciliationDifference(
+    id: string,
+    request: SettleDifferenceRequest = {},
+  ): Promise<SettledDifference> {
+    return this.send<SettledDifference>(
+      'POST',
+      `/billing/reconciliation/${encodeURIComponent(id)}/settle`,
+      request,
+    );
+  }
+
   private async downloadCsv(path: string, range: ReportRange): Promise<Blob> {
     const params = rangeParams(range);
     params.set('format', 'csv');
@@ -540,6 +581,17 @@ function filterParams(filter: TransactionFilter): URLSearchParams {
   if (filter.kind) params.set('kind', filter.kind);
   if (filter.from) params.set('from', filter.from);
   if (filter.to) params.set('to', filter.to);
+  return params;
+}
+
+/** The query's set values as parameters, in the order given. */
+function toParams(
+  query: Record<string, string | number | undefined>,
+): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(name, String(value));
+  }
   return params;
 }
 

@@ -2,6 +2,9 @@ export { bisonApiRef } from './BisonApi';
 export type { BisonApi } from './BisonApi';
 export { BisonClient } from './BisonClient';
 export type {
+  ActivityEntry,
+  ActivityPage,
+  ActivityQuery,
   AdjustmentRequest,
   AlertChannel,
   AlertChannelList,
@@ -55,9 +58,18 @@ export type {
   QuotaInput,
   QuotaStatus,
   RechargeRequest,
+  Reconciliation,
+  ReconciliationCheck,
+  ReconciliationCheckRequest,
+  ReconciliationDifference,
+  ReconciliationDifferenceStatus,
+  ReconciliationLine,
+  ReconciliationQuery,
   ReportRange,
   ResourceList,
   ResumeRequest,
+  SettleDifferenceRequest,
+  SettledDifference,
   Statement,
   StatementEntry,
   StatementFormat,

@@ -268,3 +268,39 @@ export type ProjectReportRow = ProjectReport['projects'][number];
  * @public
  */
 export type ReportRange = Omit<ApiQuery<'GetTeamReport'>, 'format'>;
+
+/** @public */
+export type ActivityEntry = S['ActivityEntry'];
+/** @public */
+export type ActivityPage = S['ActivityPage'];
+/**
+ * Which changes to list: by team, actor, action and time (`from`
+ * inclusive, `to` exclusive), newest first, a page at a time.
+ *
+ * @public
+ */
+export type ActivityQuery = ApiQuery<'ListActivity'>;
+
+/** @public */
+export type Reconciliation = S['Reconciliation'];
+/** @public */
+export type ReconciliationCheck = S['ReconciliationCheck'];
+/** @public */
+export type ReconciliationDifference = S['ReconciliationDifference'];
+/** @public */
+export type ReconciliationDifferenceStatus = ReconciliationDifference['status'];
+/** @public */
+export type ReconciliationLine = S['ReconciliationLine'];
+/**
+ * Which differences to read: `status` open by default, `all` for every
+ * status.
+ *
+ * @public
+ */
+export type ReconciliationQuery = ApiQuery<'GetReconciliation'>;
+/** @public */
+export type ReconciliationCheckRequest = S['ReconciliationCheckRequest'];
+/** @public */
+export type SettleDifferenceRequest = S['SettleDifferenceRequest'];
+/** @public */
+export type SettledDifference = S['SettledDifference'];

@@ -47,7 +47,8 @@ describe('BisonOverview without the admin permissions', () => {
     expect(screen.queryByText('Billing status')).not.toBeInTheDocument();
     expect(api.getUsageSummary).not.toHaveBeenCalled();
     expect(api.getBillingStatus).not.toHaveBeenCalled();
-    // Everyone may read the prices.
+    // Everyone may read the prices, and the activity of their teams.
     expect(screen.getByRole('link', { name: 'Pricing' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Activity' })).toBeInTheDocument();
   });
 });

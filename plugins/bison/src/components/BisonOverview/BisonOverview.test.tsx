@@ -180,6 +180,13 @@ describe('BisonOverview', () => {
     ).toHaveAttribute('href', '/bison/reports');
   });
 
+  it('links to the activity', async () => {
+    await renderWith(mockBisonApi());
+    expect(
+      await screen.findByRole('link', { name: 'Activity' }),
+    ).toHaveAttribute('href', '/bison/activity');
+  });
+
   it('counts the teams and their projects', async () => {
     await renderWith(
       mockBisonApi({

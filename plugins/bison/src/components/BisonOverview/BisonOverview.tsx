@@ -17,6 +17,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import useAsync from 'react-use/esm/useAsync';
 import { bisonApiRef } from '../../api';
 import {
+  activityRouteRef,
   alertsRouteRef,
   nodesRouteRef,
   pricingRouteRef,
@@ -39,7 +40,7 @@ const useStyles = makeStyles({
  * The Bison home: what this installation bills in, how many teams and
  * projects there are, for those allowed to read reports the spend and the
  * billing status, the teams at risk, the user's teams, and for those allowed
- * to, the reports, the node pools and team creation.
+ * to, the reports, the node pools and team creation; the activity for all.
  */
 export function BisonOverview() {
   const classes = useStyles();
@@ -50,6 +51,7 @@ export function BisonOverview() {
   const pricingLink = useRouteRef(pricingRouteRef);
   const alertsLink = useRouteRef(alertsRouteRef);
   const reportsLink = useRouteRef(reportsRouteRef);
+  const activityLink = useRouteRef(activityRouteRef);
   const canReadNodes = usePermission({
     permission: nodesReadPermission,
   }).allowed;
@@ -97,6 +99,8 @@ export function BisonOverview() {
           <Link to={pricingLink()}>Pricing</Link>
           <Link to={alertsLink()}>Alerts</Link>
           {canReadReports && <Link to={reportsLink()}>Reports</Link>}
+          {/* Everyone may read activity: the backend shows members their teams'. */}
+          <Link to={activityLink()}>Activity</Link>
           {canReadNodes && <Link to={nodesLink()}>Node pools</Link>}
           <CreateTeamButton />
         </Box>

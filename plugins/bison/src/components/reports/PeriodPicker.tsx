@@ -8,9 +8,11 @@ import { describePeriod, REPORT_PERIODS, ReportPeriod } from './reportPeriods';
 export function PeriodPicker(props: {
   value: ReportPeriod;
   range: { from: string; to: string };
+  /** The zone months start in, in which the period is shown. */
+  timeZone: string;
   onChange: (period: ReportPeriod) => void;
 }) {
-  const { value, range, onChange } = props;
+  const { value, range, timeZone, onChange } = props;
   return (
     <Box display="flex" alignItems="center" flexWrap="wrap" gridGap={16} mb={3}>
       <ToggleButtonGroup
@@ -31,7 +33,7 @@ export function PeriodPicker(props: {
         color="textSecondary"
         data-testid="report-period"
       >
-        {describePeriod(range.from, range.to)}
+        {describePeriod(range.from, range.to, timeZone)}
       </Typography>
     </Box>
   );

@@ -25,8 +25,10 @@ export function ProjectReportCard(props: {
   report: ProjectReport;
   range: Required<ReportRange>;
   currency: BisonCurrency;
+  /** The reports' time zone, for the dates in the CSV's file name. */
+  timeZone: string;
 }) {
-  const { report, range, currency } = props;
+  const { report, range, currency, timeZone } = props;
   const api = useApi(bisonApiRef);
   const { download, pending, error } = useBlobDownload();
   const unallocated = report.projects.filter(p => p.team === null);
@@ -44,7 +46,7 @@ export function ProjectReportCard(props: {
               download(
                 'projects',
                 () => api.downloadProjectReportCsv(range),
-                reportFileName('projects', range),
+                reportFileName('projects', range, timeZone),
               )
             }
           />

@@ -24,6 +24,7 @@ describe('ReportsPage without bison.reports.read', () => {
     );
     expect(api.getTeamReport).not.toHaveBeenCalled();
     expect(api.getProjectReport).not.toHaveBeenCalled();
+    expect(api.getReconciliation).not.toHaveBeenCalled();
     expect(
       screen.queryByRole('button', { name: 'Last 7 days' }),
     ).not.toBeInTheDocument();

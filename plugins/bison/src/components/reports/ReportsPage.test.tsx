@@ -355,6 +355,17 @@ describe('ReportsPage', () => {
     expect(screen.queryByTestId('team-ranking')).not.toBeInTheDocument();
   });
 
+  it('shows the reconciliation below the reports', async () => {
+    const api = reportsApi();
+    await renderWithApis(<ReportsPage />, { bison: api });
+    await screen.findByTestId('team-ranking');
+    expect(
+      await screen.findByTestId('reconciliation-last-check'),
+    ).toHaveTextContent(/^Last checked/);
+    expect(screen.getByTestId('difference-3')).toBeInTheDocument();
+    expect(api.getReconciliation).toHaveBeenCalledWith({ status: 'open' });
+  });
+
   it('explains a refusal by the backend (403) rather than showing an error', async () => {
     const forbidden = await responseError(
       403,

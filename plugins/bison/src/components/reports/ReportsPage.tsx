@@ -25,26 +25,33 @@ import {
   reportPeriodRange,
 } from './reportPeriods';
 import { ReportsNotAllowed } from './ReportsNotAllowed';
+import { ReconciliationCard } from './reconciliation/ReconciliationCard';
 import { TeamReportCard } from './TeamReportCard';
 
 function Reports() {
   const api = useApi(bisonApiRef);
   const settings = useSettings();
   const [period, setPeriod] = useState<ReportPeriod>(DEFAULT_REPORT_PERIOD);
+  const timeZone = settings.value?.reportsTimeZone ?? 'UTC';
   // Fixed when the period is picked, so that both reports and their CSVs
   // cover the same instants.
-  const range = useMemo(() => reportPeriodRange(period), [period]);
+  const range = useMemo(
+    () => reportPeriodRange(period, new Date(), timeZone),
+    [period, timeZone],
+  );
   const reports = useAsync(async () => {
+    if (!settings.value) return undefined;
     const [teams, projects] = await Promise.all([
       api.getTeamReport(range),
       api.getProjectReport(range),
     ]);
     return { teams, projects };
-  }, [api, range]);
+  }, [api, range, settings.value]);
 
   const error = settings.error ?? reports.error;
+  const forbidden = Boolean(error && isForbidden(error));
   let body;
-  if (error && isForbidden(error)) {
+  if (forbidden) {
     body = <ReportsNotAllowed />;
   } else if (error) {
     body = <ResponseErrorPanel error={error} />;
@@ -67,7 +74,12 @@ function Reports() {
     body = (
       <Grid container spacing={3}>
         <Grid item xs={12}>
-          <TeamReportCard report={teams} range={range} currency={currency} />
+          <TeamReportCard
+            report={teams}
+            range={range}
+            currency={currency}
+            timeZone={timeZone}
+          />
         </Grid>
         <Grid item xs={12}>
           <PeriodComparisonCard report={teams} currency={currency} />
@@ -77,6 +89,7 @@ function Reports() {
             report={projects}
             range={range}
             currency={currency}
+            timeZone={timeZone}
           />
         </Grid>
       </Grid>
@@ -85,8 +98,18 @@ function Reports() {
 
   return (
     <>
-      <PeriodPicker value={period} range={range} onChange={setPeriod} />
+      <PeriodPicker
+        value={period}
+        range={range}
+        timeZone={timeZone}
+        onChange={setPeriod}
+      />
       {body}
+      {!forbidden && (
+        <Box mt={3}>
+          <ReconciliationCard currency={settings.value?.currency} />
+        </Box>
+      )}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { BisonCurrency, bisonApiRef, ReportRange, TeamReport } from '../../api';
 import { DownloadButton } from './DownloadButton';
 import { describePeriod, reportFileName } from './reportPeriods';
 import { AmountStat } from '../shared/AmountStat';
+import { formatAmount } from '../shared/money';
 import { TeamRankingTable } from './TeamRankingTable';
 import { useBlobDownload } from './useBlobDownload';
 
@@ -17,8 +18,9 @@ export function TeamReportCard(props: {
   report: TeamReport;
   range: Required<ReportRange>;
   currency: BisonCurrency;
+  timeZone: string;
 }) {
-  const { report, range, currency } = props;
+  const { report, range, currency, timeZone } = props;
   const api = useApi(bisonApiRef);
   const { download, pending, error } = useBlobDownload();
   return (
@@ -27,6 +29,7 @@ export function TeamReportCard(props: {
       subheader={`Changes against the previous period, ${describePeriod(
         report.previousFrom,
         report.previousTo,
+        timeZone,
       )}`}
       action={
         <Box mt={1} mr={1}>
@@ -38,7 +41,7 @@ export function TeamReportCard(props: {
               download(
                 'teams',
                 () => api.downloadTeamReportCsv(range),
-                reportFileName('teams', range),
+                reportFileName('teams', range, timeZone),
               )
             }
           />
@@ -69,7 +72,10 @@ export function TeamReportCard(props: {
           amount={report.unallocated}
           currency={currency}
           testId="report-unallocated"
-          hint="Usage in namespaces of no team"
+          hint={`Usage in namespaces of no team; ${formatAmount(
+            report.previousUnallocated,
+            currency,
+          )} in the previous period`}
         />
       </Box>
       <TeamRankingTable teams={report.teams} currency={currency} />

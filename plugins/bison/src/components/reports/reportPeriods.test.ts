@@ -55,6 +55,26 @@ describe('reportPeriodRange', () => {
     );
   });
 
+  it("uses the installation's time zone for months", () => {
+    // 00:30 on 1 March in Berlin is still February in UTC.
+    const earlyInBerlin = new Date('2026-02-28T23:30:00.000Z');
+    expect(reportPeriodRange('mtd', earlyInBerlin, 'Europe/Berlin')).toEqual({
+      from: '2026-02-28T23:00:00.000Z',
+      to: '2026-02-28T23:30:00.000Z',
+    });
+    // Last month ends where summer time has not started yet.
+    expect(
+      reportPeriodRange(
+        'lastMonth',
+        new Date('2026-04-10T12:00:00Z'),
+        'Europe/Berlin',
+      ),
+    ).toEqual({
+      from: '2026-02-28T23:00:00.000Z',
+      to: '2026-03-31T22:00:00.000Z',
+    });
+  });
+
   it('offers every period with a label', () => {
     expect(REPORT_PERIODS.map(p => p.label)).toEqual([
       'Last 7 days',
@@ -77,6 +97,16 @@ describe('describePeriod', () => {
     ).toBe('2026-02-01 00:00 to 2026-03-10 14:25 UTC');
   });
 
+  it('shows both ends in the time zone it is given', () => {
+    expect(
+      describePeriod(
+        '2026-02-28T23:00:00.000Z',
+        '2026-03-31T22:00:00.000Z',
+        'Europe/Berlin',
+      ),
+    ).toBe('2026-03-01 00:00 to 2026-04-01 00:00 Europe/Berlin');
+  });
+
   it('keeps what it cannot read', () => {
     expect(describePeriod('soon', '2026-03-01T00:00:00Z')).toBe(
       'soon to 2026-03-01 00:00 UTC',
@@ -92,6 +122,13 @@ describe('reportFileName', () => {
     );
     expect(reportFileName('projects', range)).toBe(
       'bison-projects-report-2026-02-01-to-2026-03-01.csv',
+    );
+  });
+
+  it("names the dates of the reports' time zone", () => {
+    const range = reportPeriodRange('lastMonth', now, 'Europe/Berlin');
+    expect(reportFileName('teams', range, 'Europe/Berlin')).toBe(
+      'bison-teams-report-2026-02-01-to-2026-03-01.csv',
     );
   });
 });

@@ -1,5 +1,6 @@
 import Grid from '@material-ui/core/Grid';
 import { ReactNode, useState } from 'react';
+import { TeamActivityCard } from '../activity/TeamActivityCard';
 import { TeamAlertsCard } from '../alerts/TeamAlertsCard';
 import { EnforcementCard } from '../enforcement/EnforcementCard';
 import { StatementsCard } from '../reports/statements/StatementsCard';
@@ -10,9 +11,9 @@ import { TeamTenancyView } from './TeamTenancyView';
 /**
  * Everything about one team, as the team page and the Group tab show it:
  * quota and projects, cost over time, the wallet and the enforcement (above
- * the transactions, which run long), its monthly statements and its alerts. A
- * recharge reloads the enforcement card, a suspension or settings change the
- * wallet.
+ * the transactions, which run long), its monthly statements beside its recent
+ * activity, and its alerts. A recharge reloads the enforcement card, a
+ * suspension or settings change the wallet.
  */
 export function TeamViews(props: {
   team: string;
@@ -46,8 +47,11 @@ export function TeamViews(props: {
           }
         />
       </Grid>
-      <Grid item xs={12}>
+      <Grid item xs={12} lg={6}>
         <StatementsCard key={team} team={team} />
+      </Grid>
+      <Grid item xs={12} lg={6}>
+        <TeamActivityCard key={team} team={team} />
       </Grid>
       <Grid item xs={12}>
         <TeamAlertsCard team={team} />
