@@ -70,6 +70,7 @@ export function ActivityFilters(props: {
       <TextField
         {...FIELD}
         id="bison-activity-actor"
+        style={{ width: 180 }}
         label="Actor"
         placeholder="mia or user:default/mia"
         value={actor.text}
@@ -82,6 +83,7 @@ export function ActivityFilters(props: {
       <TextField
         {...FIELD}
         id="bison-activity-action"
+        style={{ width: 220 }}
         select
         label="Action"
         value={value.action}

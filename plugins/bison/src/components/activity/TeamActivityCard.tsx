@@ -24,7 +24,7 @@ const columns: TableColumn<ActivityEntry>[] = [
     title: 'When',
     field: 'occurredAt',
     cellStyle: NO_WRAP,
-    render: entry => <Instant at={entry.occurredAt} />,
+    render: entry => <Instant at={entry.occurredAt} relative />,
   },
   {
     title: 'Who',

@@ -20,6 +20,7 @@ export function DownloadButton(props: {
       disabled={busy}
       aria-label={title}
       title={title}
+      style={{ whiteSpace: 'nowrap', flexShrink: 0 }}
     >
       {label}
     </Button>

@@ -19,7 +19,7 @@ export function TeamUnavailable(props: {
       <EmptyState
         missing="info"
         title="You do not have access to this team"
-        description={`Only members of team '${name}', finance and Bison administrators can see its wallet.`}
+        description={`Only members of team '${name}', finance and Bison administrators can see its wallet, cost and statements.`}
       />
     );
   }
