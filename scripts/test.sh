@@ -72,8 +72,13 @@ start_prometheus() {
   source "$run_dir/prometheus/env" # BISON_PROMETHEUS_URL, BISON_PROMETHEUS_RUN_DIR
 }
 step "start Prometheus" start_prometheus
+# For the chart's test (lint, template, server-side dry run); built from the Go
+# module proxy on first use (about 5 minutes), then cached.
+step "build Helm" scripts/helm/build.sh
 step "unit and database tests" yarn backstage-cli repo test --json --outputFile="$results_dir/jest.json"
-step "build app" yarn workspace app build
+# The production bundle of packages/backend/Dockerfile, which includes the app
+# the end-to-end tests drive.
+step "build backend bundle and app" scripts/image/build-bundle.sh
 # A day of example usage under its own cluster label, billed by the e2e
 # backend once the Playwright global setup (scripts/seed-demo.mjs) has seeded.
 step "backfill demo usage" node scripts/demo/backfill-usage.mjs "$run_dir/prometheus"

@@ -1,7 +1,6 @@
 import * as k8s from '@kubernetes/client-node';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseAllDocuments } from 'yaml';
 
 /** The control plane started by the Jest global setup (or by make test). */
 export function testCluster() {
@@ -33,11 +32,17 @@ export function adminKubeConfig(): k8s.KubeConfig {
   return kubeConfigFor(testCluster().adminToken);
 }
 
-/** Creates every object of a YAML manifest file, keeping ones that exist. */
+/**
+ * Creates every object of a YAML manifest file, keeping ones that exist.
+ * Read into client-node's models, which send fields whose names are not
+ * their JSON names (a CRD's `x-kubernetes-int-or-string`) as they should.
+ */
 export async function applyManifest(kc: k8s.KubeConfig, file: string) {
   const client = k8s.KubernetesObjectApi.makeApiClient(kc);
-  for (const doc of parseAllDocuments(readFileSync(file, 'utf8'))) {
-    const object = doc.toJS() as k8s.KubernetesObject | null;
+  const objects: (k8s.KubernetesObject | null)[] = k8s.loadAllYaml(
+    readFileSync(file, 'utf8'),
+  );
+  for (const object of objects) {
     if (!object) continue;
     try {
       await client.create(object);
