@@ -9,21 +9,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/versions.sh"
 helm_built() { [ -x "$HELM_BIN/helm" ]; }
 crd_copied() { [ -s "$SERVICEMONITOR_CRD" ]; }
 complete() { helm_built && crd_copied; }
-mkdir -p "$HELM_CACHE" && cd "$HELM_CACHE" # outside any other Go module
-exec 9>"$HELM_CACHE/.lock" && flock 9 # a concurrent run waits here, then finds the cache complete
+source "$(dirname "${BASH_SOURCE[0]}")/../go-module-cache.sh"
+go_module_cache helm "$HELM_CACHE"
 if complete; then
   echo "helm: $HELM_VERSION and the ServiceMonitor CRD of Prometheus Operator $PROMETHEUS_OPERATOR_VERSION already built in $HELM_CACHE"
   exit 0
 fi
-
-export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS="-mod=mod -buildvcs=false"
-step() { echo "helm: [$((SECONDS))s] $*"; }
-download() { # <module@version> <field>: prints that field of `go mod download -json`, or the proxy's error
-  local json
-  json=$(go mod download -json "$1" 2>&1) || { echo "helm: the Go module proxy did not serve $1: $json" >&2; return 1; }
-  sed -n "s/^[[:space:]]*\"$2\": \"\(.*\)\",*\$/\1/p" <<<"$json"
-}
-quiet() { "$@" 2>"$HELM_CACHE/go.log" || { cat "$HELM_CACHE/go.log" >&2; return 1; }; } # hides the "go: downloading" noise
 
 if ! crd_copied; then
   step "fetching github.com/prometheus-operator/prometheus-operator@$PROMETHEUS_OPERATOR_VERSION"

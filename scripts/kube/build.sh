@@ -10,21 +10,12 @@ kube_built() { [ -x "$K8S_BIN/kube-apiserver" ] && [ -x "$K8S_BIN/kube-controlle
 crds_copied() { compgen -G "$CAPSULE_CRDS/*.yaml" >/dev/null; }
 capsule_built() { [ -x "$CAPSULE_BIN/capsule" ]; }
 complete() { kube_built && crds_copied && capsule_built; }
-mkdir -p "$K8S_CACHE" && cd "$K8S_CACHE" # outside any other Go module
-exec 9>"$K8S_CACHE/.lock" && flock 9 # a concurrent run waits here, then finds the cache complete
+source "$(dirname "${BASH_SOURCE[0]}")/../go-module-cache.sh"
+go_module_cache kube "$K8S_CACHE"
 if complete; then
   echo "kube: $K8S_VERSION and Capsule $CAPSULE_VERSION already built in $K8S_CACHE"
   exit 0
 fi
-
-export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS="-mod=mod -buildvcs=false"
-step() { echo "kube: [$((SECONDS))s] $*"; }
-download() { # <module@version> <field>: prints that field of `go mod download -json`, or the proxy's error
-  local json
-  json=$(go mod download -json "$1" 2>&1) || { echo "kube: the Go module proxy did not serve $1: $json" >&2; return 1; }
-  sed -n "s/^[[:space:]]*\"$2\": \"\(.*\)\",*\$/\1/p" <<<"$json"
-}
-quiet() { "$@" 2>"$K8S_CACHE/go.log" || { cat "$K8S_CACHE/go.log" >&2; return 1; }; } # hides the "go: downloading" noise
 
 if ! crds_copied; then
   step "fetching github.com/projectcapsule/capsule@$CAPSULE_VERSION"

@@ -363,10 +363,8 @@ export class BisonClient implements BisonApi {
   listAlertChannels(
     options: { team?: string } = {},
   ): Promise<AlertChannelList> {
-    const params = new URLSearchParams();
-    if (options.team) params.set('team', options.team);
     return this.request<AlertChannelList>(
-      `/alerts/channels${queryString(params)}`,
+      `/alerts/channels${queryString(toParams({ team: options.team }))}`,
     );
   }
 
@@ -404,12 +402,8 @@ export class BisonClient implements BisonApi {
   listAlertDeliveries(
     query: AlertHistoryQuery = {},
   ): Promise<AlertDeliveryPage> {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined) params.set(key, String(value));
-    }
     return this.request<AlertDeliveryPage>(
-      `/alerts/history${queryString(params)}`,
+      `/alerts/history${queryString(toParams({ ...query }))}`,
     );
   }
 
@@ -570,21 +564,14 @@ function nodePath(node: string): string {
 }
 
 function rangeParams(range: UsageRange): URLSearchParams {
-  const params = new URLSearchParams();
-  if (range.from) params.set('from', range.from);
-  if (range.to) params.set('to', range.to);
-  return params;
+  return toParams({ from: range.from, to: range.to });
 }
 
 function filterParams(filter: TransactionFilter): URLSearchParams {
-  const params = new URLSearchParams();
-  if (filter.kind) params.set('kind', filter.kind);
-  if (filter.from) params.set('from', filter.from);
-  if (filter.to) params.set('to', filter.to);
-  return params;
+  return toParams({ kind: filter.kind, from: filter.from, to: filter.to });
 }
 
-/** The query's set values as parameters, in the order given. */
+/** The query's set (non-empty) values as parameters, in the order given. */
 function toParams(
   query: Record<string, string | number | undefined>,
 ): URLSearchParams {

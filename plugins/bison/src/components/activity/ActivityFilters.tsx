@@ -72,7 +72,7 @@ export function ActivityFilters(props: {
         id="bison-activity-actor"
         style={{ width: 180 }}
         label="Actor"
-        placeholder="mia or user:default/mia"
+        placeholder="e.g. mia"
         value={actor.text}
         onChange={e => actor.setText(e.target.value)}
         onBlur={actor.commitNow}
